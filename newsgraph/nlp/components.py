@@ -1,0 +1,84 @@
+"""newsgraph's stages as spaCy components, registered by name.
+
+    nlp = load_nlp()
+    nlp.add_pipe("newsgraph_actors", config={"actor_files": ["my_actors.yaml"]})
+    nlp.add_pipe("newsgraph_events")
+    doc = nlp(text)            # doc._.ng_actors, doc._.ng_mentions, doc._.ng_events
+
+The article a Doc comes from (for its publication date and doc_id) travels in
+``doc.user_data["newsgraph_article"]``; without one, a bare Article is made.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.records import Article
+
+ARTICLE_KEY = "newsgraph_article"
+
+for _name in ("ng_actors", "ng_mentions", "ng_events"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def article_of(doc: Doc) -> Article:
+    """The Article attached to ``doc``, or a minimal one made from its text."""
+    art = doc.user_data.get(ARTICLE_KEY)
+    if isinstance(art, Article):
+        return art
+    digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+    return Article(doc_id=digest[:16], text=doc.text, content_hash=digest)
+
+
+class ActorsComponent:
+    """Finds actors and their mentions (dictionary + NER + name rules)."""
+
+    def __init__(self, actor_files: list[str]):
+        from newsgraph.actors.dictionary import load_dictionary
+        from newsgraph.actors.resolver import ActorResolver
+
+        self.resolver = ActorResolver(load_dictionary(actor_files))
+
+    def __call__(self, doc: Doc) -> Doc:
+        actors, mentions = self.resolver.resolve(doc, article_of(doc))
+        doc._.ng_actors = actors
+        doc._.ng_mentions = mentions
+        return doc
+
+
+class EventsComponent:
+    """Codes PLOVER events from the parse, given the actors already found."""
+
+    def __init__(self, pattern_files: list[str], place_files: list[str]):
+        from newsgraph.events.extractor import EventExtractor
+        from newsgraph.events.patterns import load_patterns
+        from newsgraph.nlp.dates import DateResolver
+        from newsgraph.nlp.places import Gazetteer
+
+        self.extractor = EventExtractor(
+            load_patterns(pattern_files), Gazetteer(place_files), DateResolver()
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.ng_events = self.extractor.extract(
+            doc, article_of(doc), doc._.ng_actors or [], doc._.ng_mentions or []
+        )
+        return doc
+
+
+@Language.factory("newsgraph_actors", default_config={"actor_files": []})
+def make_actors(nlp: Language, name: str, actor_files: list[str]) -> ActorsComponent:
+    return ActorsComponent(actor_files)
+
+
+@Language.factory(
+    "newsgraph_events", default_config={"pattern_files": [], "place_files": []}
+)
+def make_events(
+    nlp: Language, name: str, pattern_files: list[str], place_files: list[str]
+) -> EventsComponent:
+    return EventsComponent(pattern_files, place_files)

@@ -1,0 +1,188 @@
+"""The whole path from input files to the database, and the per-article analyser.
+
+``Analyzer`` runs one article through nlp → actors → events and returns an
+ArticleAnalysis. ``ingest`` reads inputs, skips what is stored already,
+analyses the rest on every core (one spaCy per worker process) and writes
+each article in its own transaction, so an interrupted run resumes cleanly.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsgraph.records import Article, ArticleAnalysis, InputProblem
+
+
+class Analyzer:
+    """One loaded spaCy pipeline with newsgraph's components; analyses articles."""
+
+    def __init__(
+        self,
+        model: str | None = None,
+        actor_files: Sequence[str | Path] = (),
+        pattern_files: Sequence[str | Path] = (),
+        place_files: Sequence[str | Path] = (),
+    ):
+        from newsgraph.nlp import components  # noqa: F401  (registers the factories)
+        from newsgraph.nlp.pipeline import load_nlp, model_name
+
+        self.nlp = load_nlp(model)
+        self.model_name = model_name(self.nlp)
+        self.nlp.add_pipe("newsgraph_actors", config={"actor_files": [str(p) for p in actor_files]})
+        self.nlp.add_pipe(
+            "newsgraph_events",
+            config={
+                "pattern_files": [str(p) for p in pattern_files],
+                "place_files": [str(p) for p in place_files],
+            },
+        )
+
+    def analyze(self, article: Article) -> ArticleAnalysis:
+        """Actors, mentions and events of one article."""
+        return next(self.analyze_many([article]))
+
+    def analyze_many(self, articles: Iterable[Article], batch_size: int = 8) -> Iterator[ArticleAnalysis]:
+        """Analyse articles in order, batching the spaCy pass."""
+        from newsgraph.nlp.components import ARTICLE_KEY
+        from newsgraph.nlp.pipeline import MAX_ANALYSED_CHARS
+
+        def docs():
+            for art in articles:
+                doc = self.nlp.make_doc(art.text[:MAX_ANALYSED_CHARS])
+                doc.user_data[ARTICLE_KEY] = art
+                yield doc
+
+        for doc in self.nlp.pipe(docs(), batch_size=batch_size):
+            art = doc.user_data[ARTICLE_KEY]
+            yield ArticleAnalysis(
+                article=art,
+                actors=list(doc._.ng_actors or []),
+                mentions=list(doc._.ng_mentions or []),
+                events=list(doc._.ng_events or []),
+            )
+
+
+# ---------------------------------------------------------------- workers
+
+# Process-local slot for the worker's Analyzer: set once by the pool initializer
+# in each worker process (the standard multiprocessing idiom), never mutated after.
+_WORKER: dict[str, Analyzer] = {}
+
+
+def _init_worker(kwargs: dict) -> None:
+    _WORKER["analyzer"] = Analyzer(**kwargs)
+
+
+def _analyze_in_worker(article: Article) -> ArticleAnalysis:
+    return _WORKER["analyzer"].analyze(article)
+
+
+def analyze_articles(
+    articles: Iterable[Article], *, workers: int = 2, **analyzer_kwargs
+) -> Iterator[ArticleAnalysis]:
+    """Analyse articles on ``workers`` processes, yielding results in input order."""
+    if workers <= 1:
+        yield from Analyzer(**analyzer_kwargs).analyze_many(articles)
+        return
+    ctx = mp.get_context("fork" if os.name == "posix" else "spawn")
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(analyzer_kwargs,)) as pool:
+        yield from pool.imap(_analyze_in_worker, articles, chunksize=2)
+
+
+# ----------------------------------------------------------------- ingest
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest run did; the CLI prints it and picks the exit status from it."""
+
+    articles_added: int = 0
+    articles_already_stored: int = 0
+    near_duplicates: int = 0
+    events_added: int = 0
+    actors_seen: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    problems: list[InputProblem] = field(default_factory=list)
+
+    @property
+    def exit_status(self) -> int:
+        """0 all inputs used, 1 some inputs skipped, 2 nothing could be done."""
+        if not self.problems:
+            return 0
+        return 1 if (self.articles_added or self.articles_already_stored) else 2
+
+
+def ingest(
+    paths: Sequence[str],
+    db_path: str | Path,
+    *,
+    actor_files: Sequence[str | Path] = (),
+    pattern_files: Sequence[str | Path] = (),
+    place_files: Sequence[str | Path] = (),
+    model: str | None = None,
+    workers: int = 2,
+    on_problem: Callable[[InputProblem], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
+    on_article: Callable[[ArticleAnalysis], None] | None = None,
+) -> IngestSummary:
+    """Read ``paths`` into the database at ``db_path``; safe to interrupt and re-run."""
+    from newsgraph.ingest import read_inputs
+    from newsgraph.store import SQLiteStore
+
+    # Fail on a bad user knowledge file before touching the database.
+    _validate_knowledge(actor_files, pattern_files, place_files)
+    started = time.perf_counter()
+    summary = IngestSummary()
+    store = SQLiteStore(db_path)
+    with store.writer_lock():
+        pending: list[Article] = []
+        seen_hashes: set[str] = set()
+        for item in read_inputs(paths):
+            if isinstance(item, InputProblem):
+                store.add_problem(item)
+                summary.problems.append(item)
+                if on_problem:
+                    on_problem(item)
+            elif item.content_hash in seen_hashes or store.has_article(item.content_hash):
+                summary.articles_already_stored += 1
+            else:
+                seen_hashes.add(item.content_hash)
+                pending.append(item)
+        kwargs = dict(
+            model=model,
+            actor_files=[str(p) for p in actor_files],
+            pattern_files=[str(p) for p in pattern_files],
+            place_files=[str(p) for p in place_files],
+        )
+        if on_start:
+            on_start(len(pending))
+        n_workers = max(1, min(workers, len(pending)))
+        for analysis in analyze_articles(pending, workers=n_workers, **kwargs):
+            if store.add(analysis):
+                summary.articles_added += 1
+                summary.events_added += len(analysis.events)
+                summary.actors_seen += len(analysis.actors)
+                summary.words += len(analysis.article.text.split())
+            if on_article:
+                on_article(analysis)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _validate_knowledge(actor_files, pattern_files, place_files) -> None:
+    from newsgraph.actors.dictionary import load_dictionary
+    from newsgraph.events.patterns import load_patterns
+    from newsgraph.nlp.places import Gazetteer
+
+    if actor_files:
+        load_dictionary(actor_files)
+    if pattern_files:
+        load_patterns(pattern_files)
+    if place_files:
+        Gazetteer(place_files)
