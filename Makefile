@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= newsgraph.db
 
-.PHONY: demo test bench soak lint clean venv
+.PHONY: demo test bench soak lint clean venv browser
 
 venv: $(STAMP)
 
@@ -21,7 +21,14 @@ demo: $(STAMP)
 	$(BIN)/newsgraph actors --db $(DB) --limit 15
 	$(BIN)/newsgraph events --db $(DB) --limit 20
 
-test: $(STAMP)
+# Debian's chromium drives the browser tests (Playwright's own download cannot work
+# offline); as root we install it, otherwise those tests skip with a message.
+browser:
+	@[ -x /usr/bin/chromium ] || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+	  echo "chromium not installed: browser tests will be skipped"
+
+test: $(STAMP) browser
 	$(BIN)/ruff check newsgraph tests bench
 	$(BIN)/pytest -q -n 2
 

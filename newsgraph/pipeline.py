@@ -133,6 +133,7 @@ def ingest(
 ) -> IngestSummary:
     """Read ``paths`` into the database at ``db_path``; safe to interrupt and re-run."""
     from newsgraph.ingest import read_inputs
+    from newsgraph.ingest.dedup import NearDuplicateIndex
     from newsgraph.store import SQLiteStore
 
     # Fail on a bad user knowledge file before touching the database.
@@ -141,6 +142,9 @@ def ingest(
     summary = IngestSummary()
     store = SQLiteStore(db_path)
     with store.writer_lock():
+        near = NearDuplicateIndex()
+        for key, signature in store.minhashes():
+            near.add(key, signature)
         pending: list[Article] = []
         seen_hashes: set[str] = set()
         for item in read_inputs(paths):
@@ -164,7 +168,11 @@ def ingest(
             on_start(len(pending))
         n_workers = max(1, min(workers, len(pending)))
         for analysis in analyze_articles(pending, workers=n_workers, **kwargs):
-            if store.add(analysis):
+            art = analysis.article
+            dups = near.matches(art.minhash)
+            near.add(art.content_hash, art.minhash)
+            if store.add(analysis, near_duplicates=dups):
+                summary.near_duplicates += bool(dups)
                 summary.articles_added += 1
                 summary.events_added += len(analysis.events)
                 summary.actors_seen += len(analysis.actors)

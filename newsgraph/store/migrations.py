@@ -19,7 +19,8 @@ Schema (version 1):
   events          merged events recomputed from their evidence (see store/merge.py)
   event_actors    source/target/mediator actors of a merged event
   problems        inputs that could not be used; count = runs that saw the problem
-  search_index    FTS5 over actor names/aliases and evidence sentences
+  actor_fts       FTS5 over actor name + aliases (ref = actor id, rowid = fts_rowid(id))
+  evidence_fts    FTS5 over evidence sentences (ref = evidence_id, rowid = fts_rowid(id))
 """
 
 from __future__ import annotations
@@ -128,12 +129,22 @@ CREATE TABLE problems (
     count INTEGER NOT NULL DEFAULT 1,
     PRIMARY KEY (path, record, reason)
 );
-CREATE VIRTUAL TABLE search_index USING fts5(
-    text, kind UNINDEXED, ref UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'
+CREATE VIRTUAL TABLE actor_fts USING fts5(
+    text, ref UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE evidence_fts USING fts5(
+    text, ref UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'
 );
 """
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", SCHEMA_V1),)
+# Version 2: keep each article's MinHash signature (JSON list) so later runs can
+# link near-duplicates of articles stored earlier.
+SCHEMA_V2 = "ALTER TABLE articles ADD COLUMN minhash TEXT;"
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", SCHEMA_V1),
+    Migration(2, "article minhash", SCHEMA_V2),
+)
 LATEST_VERSION = MIGRATIONS[-1].version
 
 

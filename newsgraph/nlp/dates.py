@@ -1,0 +1,495 @@
+"""Date resolution: a date expression (a spaCy DATE entity) -> DateValue at honest precision.
+
+Why our own rules before dateparser: news dates are mostly relative ("on Thursday",
+"last month") and imprecise ("early 2019", "the spring"), and a month must stay a month,
+never a made-up day. dateparser is slow and eager (it turns "six months" into a day), so it
+is only the fallback for odd spellings that contain a month or weekday name.
+
+Rules (``anchor`` is the publication date, at day, month or year precision; ``previous``
+the date mentioned just before, for "that day" and the like):
+
+- Absolute: "April 14, 2019", "14 April 2019", "16/04/2019" (day first unless the second
+  number exceeds 12), "2019-04-16" -> day; "March 2018", "2019-04" -> month; "2015" -> year.
+- Month/day without a year takes the anchor's year, or the year before when that would put
+  it more than ~1 month after the anchor ("October 23" read in January -> last October).
+  A month alone ("in May") likewise, at month precision. Without an anchor -> None.
+- Weekdays: "Thursday" / "on Thursday" / "last Thursday" -> the most recent such day on or
+  before the anchor day ("last X" on an X means a week before); "next X" -> the next one.
+  With a month-precision anchor -> the anchor's month (a year anchor -> its year).
+- "today", "tonight", "this morning" -> the anchor; "yesterday", "last night" -> one day
+  before; "tomorrow" -> one day after (all degrade to the anchor's precision).
+- Weeks are reported as months: "last week" -> the month holding most of last week's days
+  (the month of its Thursday, as ISO weeks do); "this week" -> the anchor's month;
+  "next week" -> the month of next week's Thursday.
+- "this/last/next month" -> month; "this/last/next year" -> year; narrowing cues keep the
+  precision of what they narrow: "early 2019", "the end of 2019" -> 2019; "earlier this
+  month", "at the end of last month", "mid-April" -> month; "the beginning of the year"
+  -> this year.
+- Seasons -> year: "the spring of 2019" -> 2019; "summer", "over the summer" -> the year of
+  the latest such season begun by the anchor; "last summer"/"next summer" likewise.
+- "N days/weeks/months/years ago" -> day (days) / month (weeks, months) / year (years).
+- References to ``previous``: "the same day", "that day" -> previous; "the next day" ->
+  previous + 1 day; "the day before" -> - 1 day; "that month" -> previous's month; "that
+  year" -> its year; "that May" -> May of previous's year; "N days later" -> previous + N
+  days; "a few days later", "weeks later" -> previous's month. No previous -> None.
+- Ranges "2014-2015", "During 2014-2015", "between April 4 and 6, 2019", "4-6 April 2019"
+  -> their start at the start's precision; "since January 2014" -> 2014-01.
+- Not dates -> None: durations ("six months", "for years"), counts ("34 out of 200"),
+  spans ("in the past week", "the last few days"), vague times ("recently", "at night").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+from spacy.tokens import Span
+
+from newsgraph.datafiles import data_path, load_data_file
+from newsgraph.records import DateValue
+
+
+class DateCues(BaseModel):
+    """Shape of ``newsgraph/data/dates.yaml``: the cue words the rules use."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    provenance: str
+    vague: list[str] = Field(default_factory=list)
+    narrowing: list[str] = Field(default_factory=list)
+    seasons: dict[str, int] = Field(default_factory=dict)
+    same_day: list[str] = Field(default_factory=list)
+    next_day: list[str] = Field(default_factory=list)
+    previous_day: list[str] = Field(default_factory=list)
+    same_month: list[str] = Field(default_factory=list)
+    same_year: list[str] = Field(default_factory=list)
+    after_previous: list[str] = Field(default_factory=list)
+    numbers: dict[str, int] = Field(default_factory=dict)
+
+
+MONTHS: dict[str, int] = {}
+for _i in range(1, 13):
+    MONTHS[calendar.month_name[_i].lower()] = _i
+    MONTHS[calendar.month_abbr[_i].lower()] = _i
+MONTHS["sept"] = 9
+WEEKDAYS: dict[str, int] = {calendar.day_name[i].lower(): i for i in range(7)}
+WEEKDAYS.update({calendar.day_abbr[i].lower(): i for i in range(7)})
+WEEKDAYS.update({"tues": 1, "wed": 2, "thur": 3, "thurs": 3})
+
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WD_RE = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_YEAR = r"(1[6-9]\d\d|20\d\d|21\d\d)"
+_ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
+_PART_OF_DAY = r"(?: (?:morning|afternoon|evening|night|midday|noon))?"
+_UNITS = r"(days?|weeks?|months?|years?|decades?|hours?|minutes?|seconds?|nights?|centur(?:y|ies))"
+
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ][\d:.]+(?:z|[+-][\d:]+)?)?$")
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_ISO_YEAR = re.compile(rf"^{_YEAR}$")
+_NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})$")
+_MD = re.compile(rf"^({_MONTH_RE})\.? {_ORD}(?: {_YEAR})?{_PART_OF_DAY}$")
+_DM = re.compile(rf"^{_ORD} (?:of )?({_MONTH_RE})\.?(?: {_YEAR})?{_PART_OF_DAY}$")
+_MY = re.compile(rf"^({_MONTH_RE})\.?(?: of)?(?: {_YEAR})?$")
+_THAT_MONTH = re.compile(rf"^(?:that|the same) ({_MONTH_RE})$")
+_WEEKDAY = re.compile(rf"^(?:(last|this|next|past|coming|previous) )?({_WD_RE})\.?{_PART_OF_DAY}$")
+_WD_PREFIX = re.compile(rf"^({_WD_RE})\.? (?=.*(?:\d|{_MONTH_RE}))")
+_REL_PERIOD = re.compile(r"^(this|last|next|past|previous|coming|current) (week|month|year)$")
+_SEASON = re.compile(r"^(?:(this|last|next|the|that) )?(\w+?)(?: of)?(?: {_YEAR})?$".replace(
+    "{_YEAR}", _YEAR))
+_AGO = re.compile(rf"^(\w+(?: of)?|\d+|a few|a couple of) {_UNITS} (ago|earlier|before|later|after)$")
+_DURATION = re.compile(
+    r"^(?:(?:for|about|nearly|almost|more than|less than|over|some|around|at least|up to|only|"
+    r"just|another|the|the first|the last|the past|the next|the previous|the coming|"
+    r"past|last|next|previous|coming|recent|the recent|these|those) )*"
+    r"(?:(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|fifteen|twenty|thirty|forty|fifty|hundred|a few|few|several|many|a couple of|"
+    r"couple of|some|hundreds of|thousands of|dozens of|a number of|numerous)[ -])?"
+    rf"(?:(?:more|full|long|straight|consecutive|whole|half) )?{_UNITS}"
+    r"(?: (?:long|old|in a row|running|straight|now|so far|of \w+))?$"
+)
+_SPAN = re.compile(r"^(?:the )?(?:past|recent|coming|previous) \w+$")
+_RANGE = re.compile(
+    r"^(?:between |from )?(.+?)(?:\s*-\s*|\s+(?:to|until|till|through|and)\s+)(.+)$"
+)
+_DECADE = re.compile(r"^(?:the )?(?:\d{4}|\d0)'?s$")
+_ANY_YEAR = re.compile(rf"\b{_YEAR}\b")
+_HAS_WORD = re.compile(rf"\b(?:{_MONTH_RE}|{_WD_RE})\b")
+_TRAILING_JUNK = re.compile(r"(?:'s|’s|[,.;:!?)\]\"'’]+)$")
+_OUT_OF = re.compile(r"\d+ (?:out of|of|in) \d+")
+
+
+class _Anchor:
+    """An anchor or previous date as a calendar date plus its precision."""
+
+    __slots__ = ("day", "precision")
+
+    def __init__(self, value: DateValue) -> None:
+        parsed = parse_published(value.value)
+        if parsed is None:
+            raise ValueError(value.value)
+        parts = [int(p) for p in parsed.value.split("-")]
+        self.precision = parsed.precision
+        if self.precision == "day":
+            self.day = date(parts[0], parts[1], parts[2])
+        elif self.precision == "month":  # the end of the month: latest day it may mean
+            self.day = date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+        else:
+            self.day = date(parts[0], 12, 31)
+
+
+def _dv(d: date, precision: str) -> DateValue:
+    """A DateValue for ``d`` cut to ``precision``."""
+    if precision == "day":
+        return DateValue(d.isoformat(), "day")
+    if precision == "month":
+        return DateValue(f"{d.year:04d}-{d.month:02d}", "month")
+    return DateValue(f"{d.year:04d}", "year")
+
+
+def _coarser(a: str, b: str) -> str:
+    order = ("day", "month", "year")
+    return order[max(order.index(a), order.index(b))]
+
+
+def _add_months(d: date, months: int) -> date:
+    total = d.year * 12 + d.month - 1 + months
+    return date(total // 12, total % 12 + 1, 1)
+
+
+def parse_published(s: str | None) -> DateValue | None:
+    """An ISO publication date at its precision ("2019-04-16", "2019-04", "2019").
+
+    ISO timestamps ("2019-04-16T10:00:00Z") give the day. Anything else -> None.
+    """
+    if not s:
+        return None
+    text = s.strip().lower()
+    try:
+        m = _ISO_DAY.match(text)
+        if m:
+            return DateValue(date(int(m[1]), int(m[2]), int(m[3])).isoformat(), "day")
+        m = _ISO_MONTH.match(text)
+        if m and 1 <= int(m[2]) <= 12 and int(m[1]) >= 1:
+            return DateValue(f"{int(m[1]):04d}-{int(m[2]):02d}", "month")
+        m = _ISO_YEAR.match(text)
+        if m:
+            return DateValue(m[1], "year")
+    except ValueError:
+        return None
+    return None
+
+
+class DateResolver:
+    """Resolves date expressions against a publication date; caches per expression."""
+
+    def __init__(self, cue_file: str | Path | None = None, cache_size: int = 20_000) -> None:
+        cues = load_data_file(cue_file or data_path("dates.yaml"), DateCues)
+        self._vague = frozenset(cues.vague)
+        self._narrowing = re.compile(
+            r"^(?:" + "|".join(re.escape(c) for c in sorted(cues.narrowing, key=len, reverse=True))
+            + r")(?:\s+|-)(?=\S)"
+        )
+        self._seasons = dict(cues.seasons)
+        self._refs: dict[str, str] = {}
+        for kind in ("same_day", "next_day", "previous_day", "same_month", "same_year",
+                     "after_previous"):
+            for phrase in getattr(cues, kind):
+                self._refs[phrase] = kind
+        self._numbers = dict(cues.numbers)
+        self._cache: dict[tuple[str, Any, Any], DateValue | None] = {}
+        self._cache_size = cache_size
+        self._parsers: dict[date, Any] = {}
+
+    # -- public ----------------------------------------------------------------------------
+
+    def resolve(
+        self, expr: str, anchor: DateValue | None, previous: DateValue | None = None
+    ) -> DateValue | None:
+        """Resolve one date expression; None when it names no date (see module rules)."""
+        if not expr or len(expr) > 120:
+            return None
+        key = (expr, anchor and anchor.value, previous and previous.value)
+        if key in self._cache:
+            return self._cache[key]
+        try:
+            anc = _Anchor(anchor) if anchor else None
+        except ValueError:
+            anc = None
+        try:
+            prev = _Anchor(previous) if previous else None
+        except ValueError:
+            prev = None
+        try:
+            found = self._resolve(_clean(expr), anc, prev, depth=0)
+        except (ValueError, OverflowError):
+            found = None
+        result = replace(found, text=expr) if found else None
+        if len(self._cache) >= self._cache_size:
+            self._cache.clear()
+        self._cache[key] = result
+        return result
+
+    def in_span(
+        self, span: Span, anchor: DateValue | None, previous: DateValue | None = None
+    ) -> list[DateValue]:
+        """All dates of a sentence/clause from its DATE (and TIME) entities, in text order.
+
+        Each resolved date becomes ``previous`` for the next one; offsets are the entity's
+        character offsets in the Doc (the article text).
+        """
+        found: list[DateValue] = []
+        for ent in span.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            value = self.resolve(ent.text, anchor, previous)
+            if value is None:
+                continue
+            value = replace(value, start=ent.start_char, end=ent.end_char)
+            found.append(value)
+            previous = value
+        return found
+
+    # -- rules -----------------------------------------------------------------------------
+
+    def _resolve(
+        self, s: str, anc: _Anchor | None, prev: _Anchor | None, depth: int
+    ) -> DateValue | None:
+        if not s or depth > 6 or s in self._vague:
+            return None
+        if s in self._refs:
+            return self._from_previous(self._refs[s], prev)
+        if _SPAN.match(s) or _DECADE.match(s) or _OUT_OF.search(s):
+            return None
+        m = _AGO.match(s)
+        if m:
+            return self._ago(m[1], m[2], m[3], anc, prev)
+        found = self._absolute(s, anc, prev) or self._relative(s, anc)
+        if found is not None:
+            return found
+        if _DURATION.match(s):
+            return None
+        m = self._narrowing.match(s)
+        if m:
+            rest = s[m.end():]
+            if rest in ("the year", "year", "the month", "month", "the week", "week"):
+                rest = "this " + rest.removeprefix("the ")
+            return self._resolve(rest, anc, prev, depth + 1)
+        if s.startswith("the "):
+            return self._resolve(s[4:], anc, prev, depth + 1)
+        m = _RANGE.match(s)
+        if m and depth < 3:
+            return self._range(m[1], m[2], anc, prev, depth)
+        return self._fallback(s, anc)
+
+    def _absolute(self, s: str, anc: _Anchor | None, prev: _Anchor | None) -> DateValue | None:
+        m = _ISO_DAY.match(s) or _ISO_MONTH.match(s) or _ISO_YEAR.match(s)
+        if m:
+            return parse_published(s)
+        m = _NUMERIC.match(s)
+        if m:
+            a, b, y = int(m[1]), int(m[2]), int(m[3])
+            y = y + 2000 if y < 100 else y
+            day, month = (b, a) if b > 12 else (a, b)  # day first unless impossible
+            return _dv(date(y, month, day), "day")
+        m = _MD.match(s)
+        if m:
+            return self._month_day(MONTHS[m[1]], int(m[2]), m[3], anc)
+        m = _DM.match(s)
+        if m:
+            return self._month_day(MONTHS[m[2]], int(m[1]), m[3], anc)
+        m = _MY.match(s)
+        if m:
+            month = MONTHS[m[1]]
+            if m[2]:
+                return _dv(date(int(m[2]), month, 1), "month")
+            if anc is None:
+                return None
+            year = anc.day.year
+            if anc.precision != "year" and month > anc.day.month + 1:
+                year -= 1  # "in October" read in April: last October
+            return _dv(date(year, month, 1), "month")
+        m = _THAT_MONTH.match(s)
+        if m:
+            base = prev or anc
+            return _dv(date(base.day.year, MONTHS[m[1]], 1), "month") if base else None
+        m = _WD_PREFIX.match(s)
+        if m:  # "Thursday, April 11": the date itself says more than the weekday
+            return self._absolute(s[m.end():], anc, prev)
+        return None
+
+    def _month_day(self, month: int, day: int, year: str | None, anc: _Anchor | None
+                   ) -> DateValue | None:
+        if year:
+            return _dv(date(int(year), month, day), "day")
+        if anc is None:
+            return None
+        d = date(anc.day.year, month, day) if not (month == 2 and day == 29) else None
+        if d is None:  # Feb 29: the latest leap year not after the anchor's
+            y = anc.day.year
+            while not calendar.isleap(y):
+                y -= 1
+            return _dv(date(y, 2, 29), "day")
+        if anc.precision != "year" and d > anc.day + timedelta(days=31):
+            d = date(anc.day.year - 1, month, day)
+        return _dv(d, "day")
+
+    def _relative(self, s: str, anc: _Anchor | None) -> DateValue | None:
+        if anc is None:
+            return None
+        a, p = anc.day, anc.precision
+        if s in ("today", "tonight", "this morning", "this afternoon", "this evening",
+                 "today's", "earlier today", "later today"):
+            return _dv(a, p)
+        if s in ("yesterday", "last night", "yesterday morning", "yesterday afternoon",
+                 "yesterday evening", "late yesterday", "early yesterday"):
+            return _dv(a - timedelta(days=1), p) if p == "day" else _dv(a, p)
+        if s in ("the day before yesterday",):
+            return _dv(a - timedelta(days=2), p) if p == "day" else _dv(a, p)
+        if s in ("tomorrow", "tomorrow morning", "tomorrow night", "tomorrow evening"):
+            return _dv(a + timedelta(days=1), p) if p == "day" else _dv(a, p)
+        m = _WEEKDAY.match(s)
+        if m:
+            if p != "day":
+                return _dv(a, p)
+            wd = WEEKDAYS[m[2]]
+            if m[1] in ("next", "coming"):
+                delta = (wd - a.weekday()) % 7 or 7
+                return _dv(a + timedelta(days=delta), "day")
+            back = (a.weekday() - wd) % 7
+            if back == 0 and m[1] in ("last", "past", "previous"):
+                back = 7
+            return _dv(a - timedelta(days=back), "day")
+        m = _REL_PERIOD.match(s)
+        if m:
+            step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(m[1], 0)
+            unit = m[2]
+            if unit == "year":
+                return _dv(date(a.year + step, 1, 1), "year")
+            if p == "year":
+                return _dv(a, "year") if step == 0 else None
+            if unit == "month":
+                return _dv(_add_months(a, step), "month")
+            if p != "day" or step == 0:
+                return _dv(a, "month")
+            thursday = a - timedelta(days=a.weekday()) + timedelta(days=3 + 7 * step)
+            return _dv(thursday, "month")
+        m = _SEASON.match(s)
+        if m and m[2] in self._seasons:
+            if m[3]:
+                return DateValue(m[3], "year")
+            start = self._seasons[m[2]]
+            year = a.year
+            if m[1] == "last":
+                year = a.year if a.month > start + 2 else a.year - 1
+            elif m[1] == "next":
+                year = a.year if a.month < start else a.year + 1
+            elif m[1] != "this" and a.month < start and p != "year":
+                year = a.year - 1
+            return DateValue(f"{year:04d}", "year")
+        return None
+
+    def _from_previous(self, kind: str, prev: _Anchor | None) -> DateValue | None:
+        if prev is None:
+            return None
+        d, p = prev.day, prev.precision
+        if kind == "same_day":
+            return _dv(d, p)
+        if kind in ("next_day", "previous_day"):
+            step = 1 if kind == "next_day" else -1
+            return _dv(d + timedelta(days=step), "day") if p == "day" else _dv(d, p)
+        if kind == "same_month" or kind == "after_previous":
+            return _dv(d, _coarser(p, "month"))
+        return _dv(d, "year")
+
+    def _ago(self, amount: str, unit: str, direction: str, anc: _Anchor | None,
+             prev: _Anchor | None) -> DateValue | None:
+        n = int(amount) if amount.isdigit() else self._numbers.get(amount.removesuffix(" of"))
+        if n is None or n > 500:
+            return None
+        unit = unit.rstrip("s")
+        if direction in ("later", "after", "earlier", "before"):
+            base = prev
+            sign = 1 if direction in ("later", "after") else -1
+        else:
+            base = anc
+            sign = -1
+        if base is None or unit not in ("day", "night", "week", "month", "year"):
+            return None
+        vague = amount in ("few", "a few", "several")
+        a, p = base.day, base.precision
+        if unit in ("day", "night"):
+            precision = p if not vague else _coarser(p, "month")
+            return _dv(a + timedelta(days=sign * n), precision)
+        if unit == "week":
+            return _dv(a + timedelta(days=sign * 7 * n), _coarser(p, "month"))
+        if unit == "month":
+            return _dv(_add_months(a, sign * n), _coarser(p, "month")) if not vague else None
+        return _dv(date(a.year + sign * n, 1, 1), "year") if not vague else None
+
+    def _range(self, left: str, right: str, anc: _Anchor | None, prev: _Anchor | None,
+               depth: int) -> DateValue | None:
+        if not re.search(rf"\d|\b(?:{_MONTH_RE})\b", right):
+            return None
+        if re.fullmatch(_ORD, left):  # "4-6 April 2019": the day shares the month
+            left = left + " " + re.sub(rf"^{_ORD}\s*", "", right)
+        else:
+            year = _ANY_YEAR.search(right)
+            if year and not _ANY_YEAR.search(left):
+                left = f"{left} {year[1]}"
+        return self._resolve(left.strip(), anc, prev, depth + 1)
+
+    def _fallback(self, s: str, anc: _Anchor | None) -> DateValue | None:
+        """dateparser, only for strings naming a month or weekday (it is slow and eager)."""
+        if len(s) > 40 or not _HAS_WORD.search(s):
+            return None
+        base = anc.day if anc else date.today()
+        parser = self._parsers.get(base)
+        if parser is None:
+            from dateparser.date import DateDataParser
+
+            if len(self._parsers) > 256:
+                self._parsers.clear()
+            parser = DateDataParser(languages=["en"], settings={
+                "PREFER_DATES_FROM": "past",
+                "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+                "DATE_ORDER": "DMY",
+                "PREFER_DAY_OF_MONTH": "first",
+                "RETURN_AS_TIMEZONE_AWARE": False,
+            })
+            self._parsers[base] = parser
+        try:
+            data = parser.get_date_data(s)
+        except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd input
+            return None
+        if data is None or data.date_obj is None:
+            return None
+        has_year = _ANY_YEAR.search(s) is not None
+        if anc is None and not has_year:
+            return None
+        period = data.period or "day"
+        precision = {"day": "day", "time": "day", "week": "month", "month": "month"}.get(
+            period, "year")
+        if anc is not None and anc.precision != "day" and not has_year and precision == "day":
+            precision = _coarser(precision, anc.precision)
+        return _dv(data.date_obj.date(), precision)
+
+
+def _clean(expr: str) -> str:
+    """Lower-case, one space, no trailing punctuation/possessive, no commas, "mid-" -> "mid"."""
+    s = expr.strip().lower().replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'")
+    s = re.sub(r"\s*-\s*", "-", s)
+    s = s.replace(",", " ")
+    s = re.sub(r"\s+", " ", s).strip()
+    previous = None
+    while s != previous:
+        previous = s
+        s = _TRAILING_JUNK.sub("", s).strip()
+    s = re.sub(r"^(mid|early|late)-", r"\1 ", s)
+    # "2014-15" is a range of years; "2014-05" stays an ISO month
+    return re.sub(r"^(\d{4})-(\d{2})$",
+                  lambda m: m[0] if int(m[2]) <= 12 else f"{m[1]} to {m[2]}", s)
