@@ -1,0 +1,267 @@
+"""The actor dictionary: known actors and the cue words the resolver uses.
+
+Every YAML file under ``newsgraph/data/actors/`` (and any file the user passes)
+has the same shape: a ``provenance`` header, ``entries`` (actors) and optional
+``cues`` (titles, outlets, byline words ...). Files are merged in order; an entry
+whose id already exists extends the earlier one (adds aliases, roles ...), so a
+user can add spellings to a built-in actor without copying it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from newsgraph.actors.names import fold, same_name, translit_key
+from newsgraph.datafiles import data_path, load_data_file
+
+_ID = re.compile(r"^(person|org|country):[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+
+
+class RoleSpan(BaseModel):
+    """A role and, when known, the years or dates it was held."""
+
+    model_config = ConfigDict(extra="forbid")
+    role: str
+    since: str | None = None
+    until: str | None = None
+
+
+class EntryModel(BaseModel):
+    """One actor as written in a dictionary file."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    name: str = ""
+    kind: Literal["person", "organization", "country"] | None = None
+    country: str | None = None
+    sector: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    acronyms: list[str] = Field(default_factory=list)
+    roles: list[RoleSpan | str] = Field(default_factory=list)
+    demonyms: list[str] = Field(default_factory=list)
+    capital: str | None = None
+    capital_is_metonym: bool = True
+    metonyms: list[str] = Field(default_factory=list)
+    iso2: str | None = None
+    iso3: str | None = None
+    un_member: bool | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _check_id(cls, v: str) -> str:
+        if not _ID.match(v):
+            raise ValueError("id must look like person:<slug>, org:<slug> or country:<ISO3>")
+        return v
+
+
+class CuesModel(BaseModel):
+    """Word lists the resolver reads (all optional; files are merged by union)."""
+
+    model_config = ConfigDict(extra="forbid")
+    titles: list[str] = Field(default_factory=list)
+    agent_nouns: list[str] = Field(default_factory=list)
+    place_nouns: list[str] = Field(default_factory=list)
+    locative_preps: list[str] = Field(default_factory=list)
+    actor_preps: list[str] = Field(default_factory=list)
+    locative_verbs: list[str] = Field(default_factory=list)
+    address_verbs: list[str] = Field(default_factory=list)
+    outlets: list[str] = Field(default_factory=list)
+    reporting_verbs: list[str] = Field(default_factory=list)
+    affiliation_words: list[str] = Field(default_factory=list)
+    byline_nouns: list[str] = Field(default_factory=list)
+    boilerplate: list[str] = Field(default_factory=list)
+    credit_markers: list[str] = Field(default_factory=list)
+    not_actors: list[str] = Field(default_factory=list)
+    non_actor_words: list[str] = Field(default_factory=list)
+
+
+class ActorFileModel(BaseModel):
+    """A whole dictionary file."""
+
+    model_config = ConfigDict(extra="forbid")
+    provenance: str
+    entries: list[EntryModel] = Field(default_factory=list)
+    cues: CuesModel | None = None
+
+
+@dataclass
+class DictEntry:
+    """A dictionary actor after merging all files."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    acronyms: list[str] = field(default_factory=list)
+    roles: list[RoleSpan] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
+    capital: str | None = None
+    capital_is_metonym: bool = True
+    metonyms: list[str] = field(default_factory=list)
+    iso2: str | None = None
+    iso3: str | None = None
+    un_member: bool | None = None
+    source: str = ""
+
+    def names(self) -> list[str]:
+        """Canonical name, aliases and acronyms."""
+        return [self.name, *self.aliases, *self.acronyms]
+
+
+@dataclass
+class Cues:
+    """Merged cue word lists, lower-cased into sets where the resolver tests membership."""
+
+    titles: list[str] = field(default_factory=list)
+    sets: dict[str, set[str]] = field(default_factory=dict)
+    raw: dict[str, list[str]] = field(default_factory=dict)  # as written, for case-sensitive use
+
+    def has(self, kind: str, word: str) -> bool:
+        return word.lower() in self.sets.get(kind, set())
+
+
+def is_acronym(alias: str) -> bool:
+    """Short capitalised forms (UN, LNA, HoR, U.S., 5+5) are matched case-sensitively."""
+    compact = re.sub(r"[\s.]", "", alias)
+    if not compact or len(compact) > 8 or " " in alias.strip() and not compact.isupper():
+        return False
+    if not any(c.isalpha() for c in compact):
+        return any(c.isdigit() for c in compact)
+    upper = sum(c.isupper() for c in compact)
+    lower = sum(c.islower() for c in compact)
+    return upper >= 2 and upper > lower
+
+
+def acronym_form(surface: str) -> str:
+    """Spaces and dots removed: "U.S." -> "US", "5 + 5" -> "5+5"."""
+    return re.sub(r"[\s.]", "", surface)
+
+
+class ActorDictionary:
+    """Known actors with indexes by transliteration key, acronym, demonym and metonym."""
+
+    def __init__(self, entries: Iterable[DictEntry], cues: Cues | None = None) -> None:
+        self.entries: list[DictEntry] = list(entries)
+        self.cues = cues or Cues()
+        self._by_id = {e.id: e for e in self.entries}
+        self._by_key: dict[str, list[tuple[str, str]]] = {}
+        self._acronyms: dict[str, str] = {}
+        self._demonyms: dict[str, str] = {}
+        self._metonyms: dict[str, str] = {}
+        self.max_words = 1
+        for e in self.entries:
+            for alias in e.names():
+                if is_acronym(alias):
+                    self._acronyms.setdefault(acronym_form(alias), e.id)
+                    continue
+                key = translit_key(alias).replace(" ", "")
+                if key:
+                    self._by_key.setdefault(key, []).append((e.id, alias))
+                self.max_words = max(self.max_words, len(alias.split()) + 2)
+            for d in e.demonyms:
+                self._demonyms.setdefault(fold(d), e.id)
+            seats = list(e.metonyms)
+            if e.capital and e.capital_is_metonym:
+                seats.append(e.capital)
+            for m in seats:
+                self._metonyms.setdefault(fold(m), e.id)
+                self.max_words = max(self.max_words, len(m.split()) + 1)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, actor_id: str) -> DictEntry | None:
+        return self._by_id.get(actor_id)
+
+    def counts_by_kind(self) -> dict[str, int]:
+        return dict(Counter(e.kind for e in self.entries))
+
+    def lookup(self, name: str) -> DictEntry | None:
+        """The entry one of whose names is a spelling of ``name`` (acronyms exact)."""
+        hit = self._acronyms.get(acronym_form(name))
+        if hit and is_acronym(name):
+            return self._by_id[hit]
+        key = translit_key(name).replace(" ", "")
+        folded = fold(name)
+        best: DictEntry | None = None
+        for entry_id, alias in self._by_key.get(key, ()):
+            if fold(alias) == folded:
+                return self._by_id[entry_id]
+            if best is None and same_name(alias, name):
+                best = self._by_id[entry_id]
+        return best
+
+    def acronym(self, surface: str) -> DictEntry | None:
+        hit = self._acronyms.get(acronym_form(surface))
+        return self._by_id[hit] if hit else None
+
+    def demonym(self, word: str) -> DictEntry | None:
+        hit = self._demonyms.get(fold(word))
+        return self._by_id[hit] if hit else None
+
+    def metonym(self, name: str) -> DictEntry | None:
+        hit = self._metonyms.get(fold(name))
+        return self._by_id[hit] if hit else None
+
+
+def builtin_files() -> list[Path]:
+    """The dictionary files shipped with newsgraph, in a fixed order."""
+    return sorted(data_path("actors").glob("*.yaml"))
+
+
+def _merge(entries: dict[str, DictEntry], model: EntryModel, source: str) -> None:
+    roles = [r if isinstance(r, RoleSpan) else RoleSpan(role=r) for r in model.roles]
+    old = entries.get(model.id)
+    if old is None:
+        kind = model.kind or _kind_from_id(model.id)
+        entries[model.id] = DictEntry(
+            id=model.id, name=model.name or model.id.split(":", 1)[1], kind=kind,
+            country=model.country or model.iso3, sector=model.sector,
+            aliases=list(dict.fromkeys(model.aliases)), acronyms=list(model.acronyms),
+            roles=roles, demonyms=list(model.demonyms), capital=model.capital,
+            capital_is_metonym=model.capital_is_metonym, metonyms=list(model.metonyms),
+            iso2=model.iso2, iso3=model.iso3, un_member=model.un_member, source=source,
+        )
+        return
+    # An existing id: the later file adds names and knowledge, it does not replace.
+    extra = [model.name] if model.name and model.name != old.name else []
+    old.aliases = list(dict.fromkeys([*old.aliases, *extra, *model.aliases]))
+    old.acronyms = list(dict.fromkeys([*old.acronyms, *model.acronyms]))
+    old.demonyms = list(dict.fromkeys([*old.demonyms, *model.demonyms]))
+    old.metonyms = list(dict.fromkeys([*old.metonyms, *model.metonyms]))
+    old.roles.extend(r for r in roles if r not in old.roles)
+    old.country = old.country or model.country
+    old.sector = old.sector or model.sector
+
+
+def _kind_from_id(actor_id: str) -> str:
+    prefix = actor_id.split(":", 1)[0]
+    return {"person": "person", "org": "organization", "country": "country"}[prefix]
+
+
+def load_dictionary(extra_files: Sequence[str | Path] = ()) -> ActorDictionary:
+    """Load the built-in actor files plus the user's (DataFileError names a bad file)."""
+    entries: dict[str, DictEntry] = {}
+    titles: list[str] = []
+    sets: dict[str, set[str]] = {}
+    raw: dict[str, list[str]] = {}
+    for path in [*builtin_files(), *map(Path, extra_files)]:
+        model = load_data_file(path, ActorFileModel)
+        for em in model.entries:
+            _merge(entries, em, str(path))
+        if model.cues is not None:
+            for name, values in model.cues.model_dump().items():
+                if name == "titles":
+                    titles.extend(v for v in values if v not in titles)
+                sets.setdefault(name, set()).update(v.lower() for v in values)
+                raw.setdefault(name, []).extend(v for v in values if v not in raw[name])
+    return ActorDictionary(entries.values(), Cues(titles=titles, sets=sets, raw=raw))

@@ -1,0 +1,159 @@
+"""Name folding and transliteration keys: one person, many spellings.
+
+Articles translated from Arabic or Russian spell the same name many ways
+(Haftar/Hifter, al-Sarraj/Serraj, Gaddafi/Qaddafi/Kadhafi, Sergey/Sergei).
+Rather than listing such pairs, names are reduced by general rules:
+
+``fold(name)``
+    lower case; diacritics removed (anyascii); apostrophes and the Arabic
+    ``ayn``/``hamza`` marks dropped (Mir'ash -> mirash); other punctuation and
+    hyphens become spaces; a leading "the" and Arabic article prefixes
+    (al-, el-, and the sun-letter forms at-, ad-, as-, ash-, ar-, az-, an-, adh-,
+    ath-, and a standalone "al"/"el") are removed.
+
+``translit_key(name)``
+    applies, per word of ``fold(name)``:
+
+    * digraph folding: kh->h, gh->g, ph->f, dh->d, th->t, sh/ch->s, dj/dzh->j,
+      ck->k, x->ks (Arabic/Russian letters written with two Latin letters);
+    * one velar class: q, g, k and hard c all become k (Qaddafi/Gaddafi/Kadhafi,
+      Maitiq/Maitig); soft c (before e/i/y) becomes s;
+    * one vowel class: every vowel, and y except word-initially, becomes "a"
+      (Arabic short vowels are not written, so translators guess them:
+      Haftar/Hifter, Mismari/Mesmari, Moutiq/Maitiq, ou/u/o, ei/ai/e/i/y);
+    * runs of the same letter collapse (Sarraj/Saraj, Mohammed/Mohamed), and a
+      word-final "h" after a vowel is dropped (Dbeibah/Dbeiba, Abdallah/Abdalla).
+
+    The key is deliberately coarse: it proposes merges. ``same_name`` then
+    checks them with a rapidfuzz similarity guard per word, so names that only
+    share a consonant skeleton (Hassan/Hussein) are not merged.
+
+``same_name(a, b)``
+    True when two full names denote the same person: same number of words and
+    every aligned word has the same key and passes the guard; or, when the
+    word counts differ (Abdulhamid/Abdul Hamid), the keys without spaces are
+    equal and the whole names pass the guard. First names that disagree block
+    the merge, so Muammar Gaddafi and Saif al-Islam Gaddafi stay apart.
+    A bare surname is never the "same name" as a full name: linking a surname
+    to a full name is ``is_partial_of``'s job, done within one article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from anyascii import anyascii
+from rapidfuzz import fuzz
+
+# Arabic article written as a hyphenated prefix (sun-letter assimilated forms included).
+_ARTICLE_PREFIX = re.compile(r"\b(?:al|el|il|ul|at|ad|as|ash|ar|az|an|adh|ath)-(?=\w)", re.I)
+_STANDALONE_ARTICLE = {"al", "el"}
+_APOSTROPHES = re.compile(r"[\u2019\u2018'`\u02bc\u02bf\u02be\u00b4]")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_VOWELS = set("aeiou")
+# Similarity (0-100) two words with the same key must still reach to be merged.
+WORD_GUARD = 65.0
+NAME_GUARD = 70.0
+
+
+def ascii_fold(text: str) -> str:
+    """Diacritics and non-Latin scripts to ASCII, without changing case."""
+    text = unicodedata.normalize("NFKC", text)
+    return anyascii(text)
+
+
+def fold(name: str) -> str:
+    """Case, diacritics, punctuation, leading "the" and Arabic article folded away."""
+    text = _APOSTROPHES.sub("", ascii_fold(name)).lower().strip()
+    text = _ARTICLE_PREFIX.sub("", text)
+    text = _NON_WORD.sub(" ", text).strip()
+    words = text.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    if len(words) > 1:
+        words = [w for i, w in enumerate(words) if not (w in _STANDALONE_ARTICLE and i + 1 < len(words))]
+    return " ".join(words)
+
+
+_DIGRAPHS: tuple[tuple[str, str], ...] = (
+    ("dzh", "j"), ("sch", "s"), ("kh", "h"), ("gh", "g"), ("ph", "f"), ("dh", "d"),
+    ("th", "t"), ("sh", "s"), ("ch", "s"), ("dj", "j"), ("ck", "k"), ("x", "ks"),
+)
+
+
+def word_key(word: str) -> str:
+    """Transliteration key of one folded word (see the module docstring)."""
+    if not word:
+        return ""
+    if word.isdigit():
+        return word
+    w = word
+    for src, dst in _DIGRAPHS:
+        w = w.replace(src, dst)
+    out: list[str] = []
+    for i, ch in enumerate(w):
+        nxt = w[i + 1] if i + 1 < len(w) else ""
+        if ch in "qgk":
+            out.append("k")
+        elif ch == "c":
+            out.append("s" if nxt in ("e", "i", "y") else "k")
+        elif ch in _VOWELS or (ch == "y" and i > 0):
+            out.append("a")
+        else:
+            out.append(ch)
+    collapsed: list[str] = []
+    for ch in out:
+        if not collapsed or collapsed[-1] != ch:
+            collapsed.append(ch)
+    if len(collapsed) > 2 and collapsed[-1] == "h" and collapsed[-2] == "a":
+        collapsed.pop()
+    return "".join(collapsed)
+
+
+def translit_key(name: str) -> str:
+    """Coarse spelling-independent key of a name: words of ``fold`` through ``word_key``."""
+    return " ".join(word_key(w) for w in fold(name).split())
+
+
+def same_word(a: str, b: str) -> bool:
+    """Two folded words are spellings of one name word (key equal and similar enough)."""
+    if a == b:
+        return True
+    if word_key(a) != word_key(b):
+        return False
+    return fuzz.ratio(a, b) >= WORD_GUARD
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two names are spellings of the same full name (see module docstring)."""
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return False
+    if fa == fb:
+        return True
+    wa, wb = fa.split(), fb.split()
+    if len(wa) == len(wb):
+        return all(same_word(x, y) for x, y in zip(wa, wb, strict=True))
+    ka, kb = translit_key(fa).replace(" ", ""), translit_key(fb).replace(" ", "")
+    if ka != kb:
+        return False
+    return fuzz.ratio(fa.replace(" ", ""), fb.replace(" ", "")) >= NAME_GUARD
+
+
+def is_partial_of(short: str, full: str) -> bool:
+    """``short`` names a part of ``full``: its surname(s), or a final run of its words.
+
+    "Conte" is partial of "Giuseppe Conte", "Moutiq" of "Ahmad Maitiq",
+    "Sarraj" of "Fayez al-Sarraj"; a first name alone is not (too ambiguous).
+    """
+    ws, wf = fold(short).split(), fold(full).split()
+    if not ws or len(ws) >= len(wf):
+        return False
+    tail = wf[-len(ws):]
+    return all(same_word(x, y) for x, y in zip(ws, tail, strict=True))
+
+
+def slug(name: str) -> str:
+    """Id-safe form of a name: its transliteration key with hyphens."""
+    return translit_key(name).replace(" ", "-")

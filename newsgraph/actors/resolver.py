@@ -1,0 +1,571 @@
+"""Find the actors of one article and tie every mention to a stable actor id.
+
+Order of work, and why:
+
+1. Page furniture (photo/wire credits, boilerplate, author bios) is masked
+   first, so its names never become actors.
+2. Dictionary matching over token sequences, longest match first, by
+   transliteration key (so "Ahmed Mesmari" finds person:ahmed-al-mismari);
+   acronyms only case-sensitively ("US" is not "us"). Capitals/seats and
+   demonyms are matched here too but only count when they *act* (see 5).
+3. spaCy NER adds people and organisations not in the dictionary; titles,
+   "the", possessives and @handles are cleaned off the names.
+4. Within the article a surname links to the one full name it ends
+   ("Conte" -> "Giuseppe Conte"), never when two people share it.
+5. Countries, capitals and demonyms are actors only where the state acts:
+   subject, object of a non-motion verb, possessor of a non-place noun,
+   "appealed to Ankara"; "in Cairo", "visited Moscow", "Libya's airspace" are
+   places. A country that never acts is the theatre, not an actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.actors.dictionary import ActorDictionary, DictEntry, is_acronym
+from newsgraph.actors.names import fold, is_partial_of, same_name, slug
+from newsgraph.records import Actor, Article, Mention
+
+_NER_LABELS = {"PERSON", "ORG"}
+_SUBJ = {"nsubj", "nsubjpass", "agent", "csubj", "csubjpass", "expl"}
+_OBJ = {"dobj", "dative", "attr", "oprd"}
+_HANDLE = re.compile(r"@([A-Za-z][A-Za-z0-9_]{2,})")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_ARTICLE_TOKENS = {"al", "el", "Al", "El"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_BIO = re.compile(r"\b(is|was) (an?|the) ([\w-]+ ){0,5}?(?P<noun>[a-z]+)\b")
+
+
+@dataclass
+class _Cand:
+    """One candidate mention before actors are built."""
+
+    start: int  # char offsets into the text
+    end: int
+    surface: str
+    how: str
+    actor_id: str | None = None
+    entry: DictEntry | None = None
+    kind: str = "person"
+    name: str = ""  # full name for NER candidates
+    roles: list[str] = field(default_factory=list)
+    title_surface: str = ""
+    acts: bool = True
+    place_like: bool = False  # a country name, capital or demonym: keep only if acting
+    tok_start: int = 0
+    tok_end: int = 0
+
+
+class ActorResolver:
+    """Resolve the actors of an article against an ``ActorDictionary``."""
+
+    def __init__(self, dictionary: ActorDictionary) -> None:
+        self.dictionary = dictionary
+        cues = dictionary.cues
+        self._cues = cues
+        self._title_words = {
+            w.lower().rstrip(".") for t in cues.titles for w in re.split(r"[\s-]+", t)
+        } - {"of", "the", "for", "and", "state", "foreign", "affairs", ""}
+        self._titles_folded = {fold(t) for t in cues.titles}
+        self._outlets = {fold(o) for o in cues.sets.get("outlets", set())}
+        self._not_actors = {fold(o) for o in cues.sets.get("not_actors", set())}
+        self._max_words = min(dictionary.max_words, 10)
+        self._non_actor_words = cues.sets.get("non_actor_words", set())
+
+    # ------------------------------------------------------------------ public
+    def resolve(self, doc: Doc, article: Article) -> tuple[list[Actor], list[Mention]]:
+        """Actors of the article (first mention order) and their mentions."""
+        text = article.text
+        masked, authors = self._masked(doc, text)
+        cands = self._dictionary_pass(doc, masked)
+        taken = {i for c in cands for i in range(c.tok_start, c.tok_end)}
+        cands += self._handle_pass(doc, text, masked, taken)
+        taken = {i for c in cands for i in range(c.tok_start, c.tok_end)}
+        cands += self._ner_pass(doc, masked, taken, authors)
+        cands = self._acronym_definitions(doc, cands, masked)
+        cands = self._link_people(cands)
+        cands = self._keep_acting_states(cands)
+        return self._build(cands, article)
+
+    # ----------------------------------------------------------- furniture
+    def _masked(self, doc: Doc, text: str) -> tuple[list[bool], list[str]]:
+        """Token mask of credits, boilerplate and bios; and the authors' names."""
+        cues = self._cues
+        credit = [m for m in cues.sets.get("credit_markers", set())]
+        boiler = cues.sets.get("boilerplate", set())
+        bylines = cues.sets.get("byline_nouns", set())
+        bad_ranges: list[tuple[int, int]] = []
+        authors: list[str] = []
+        pos = 0
+        for line in text.splitlines(keepends=True):
+            s = line.strip().lstrip("-–—").strip()
+            low = s.lower()
+            words = len(s.split())
+            is_credit = any(low.startswith(m) for m in credit if m != "by ") or (
+                s.startswith("By ") and words <= 8
+            )
+            if s.startswith("By ") and words <= 8:
+                authors.append(s[3:].split(",")[0].split(" and ")[0].strip())
+            if is_credit or (words <= 25 and any(b in low for b in boiler)):
+                bad_ranges.append((pos, pos + len(line)))
+            pos += len(line)
+        for sent in doc.sents:
+            m = _BIO.search(sent.text)
+            if not m or m.group("noun") not in bylines:
+                continue
+            persons = [e for e in sent.ents if e.label_ == "PERSON" and e.end_char - sent.start_char <= m.start()]
+            if persons and sent.start_char >= len(text) * 0.6:
+                authors.append(persons[0].text)
+                bad_ranges.append((sent.start_char, sent.end_char))
+        for outlet in cues.raw.get("outlets", []):
+            # An outlet name is the story's channel: mask it wherever it stands.
+            for m in re.finditer(rf"(?<![\w@]){re.escape(outlet)}(?!\w)", text):
+                bad_ranges.append((m.start(), m.end()))
+        mask = [any(a <= t.idx < b for a, b in bad_ranges) for t in doc]
+        return mask, authors
+
+    # ----------------------------------------------------------- dictionary
+    def _startable(self, tok: Token) -> bool:
+        c = tok.text[:1]
+        return (c.isupper() or c.isdigit() or tok.text in _ARTICLE_TOKENS) and not tok.is_space
+
+    def _dictionary_pass(self, doc: Doc, masked: list[bool]) -> list[_Cand]:
+        out: list[_Cand] = []
+        i, n = 0, len(doc)
+        while i < n:
+            tok = doc[i]
+            if masked[i] or not self._startable(tok):
+                i += 1
+                continue
+            found: _Cand | None = None
+            for j in range(min(n, i + self._max_words), i, -1):
+                last = doc[j - 1]
+                if (last.is_punct and last.text not in (")",)) or last.is_space or last.text in _POSSESSIVE:
+                    continue
+                span = doc[i:j]
+                if "\n" in span.text or any(masked[k] for k in range(i, j)):
+                    continue
+                found = self._match_span(span)
+                if found:
+                    break
+            if found is None:
+                i += 1
+                continue
+            out.append(found)
+            i = found.tok_end
+        return out
+
+    def _match_span(self, span: Span) -> _Cand | None:
+        d = self.dictionary
+        surface = span.text
+        first = span[0]
+        if first.lower_ == "the" and len(span) == 1:
+            return None
+        start_tok = span.start + (1 if first.lower_ == "the" else 0)
+        core = span.doc[start_tok:span.end]
+        if not len(core):
+            return None
+        surface = core.text
+        entry: DictEntry | None = None
+        how = "dictionary"
+        if is_acronym(surface) or (len(core) == 1 and surface.isupper() and len(surface) <= 6):
+            entry = d.acronym(surface) if is_acronym(surface) else None
+            how = "acronym"
+        elif surface[:1].isupper() or surface[:1].isdigit() or first.text in _ARTICLE_TOKENS:
+            if not surface.islower():
+                entry = d.lookup(surface)
+                if entry is not None and not any(fold(n) == fold(surface) for n in entry.names()):
+                    how = "transliteration"
+        place_like = False
+        if entry is not None and entry.kind == "country":
+            place_like = True
+        if entry is None and surface[:1].isupper():
+            entry = d.metonym(surface)
+            if entry is not None:
+                how, place_like = "metonym", True
+        if entry is None and len(core) <= 2 and surface[:1].isupper():
+            entry = d.demonym(surface)
+            if entry is not None:
+                how, place_like = "demonym", True
+        if entry is None:
+            return None
+        if entry.kind != "person" and how in ("dictionary", "transliteration") and self._inside_person(core):
+            return None  # "Radi" of "Bassam Radi" is not the Rada militia
+        if entry.kind == "organization" and entry.country and len(core) > 1:
+            lead = d.demonym(core[0].text)
+            last = core[-1]
+            if lead is not None and lead.id == f"country:{entry.country}" and last.head.i >= core.end \
+                    and self._cues.has("agent_nouns", last.head.lemma_):
+                # "Turkish military leadership": the state's leadership, not the armed forces
+                entry, how, place_like = lead, "demonym", True
+        cand = _Cand(
+            start=core.start_char, end=core.end_char, surface=surface, how=how,
+            actor_id=entry.id, entry=entry, kind=entry.kind, name=entry.name,
+            place_like=place_like, tok_start=core.start, tok_end=core.end,
+        )
+        if place_like:
+            cand.acts = self._demonym_acts(core) if how == "demonym" else self._state_acts(core)
+        if entry.kind == "person":
+            self._add_roles(cand, core)
+        return cand
+
+    @staticmethod
+    def _inside_person(core: Span) -> bool:
+        """The span lies inside a longer PERSON entity."""
+        doc = core.doc
+        if any(t.ent_type_ != "PERSON" for t in core):
+            return False
+        before = core[0].ent_iob_ == "I"
+        after = core.end < len(doc) and doc[core.end].ent_iob_ == "I"
+        return before or after
+
+    # -------------------------------------------------------------- handles
+    def _handle_pass(self, doc: Doc, text: str, masked: list[bool], taken: set[int]) -> list[_Cand]:
+        """Twitter handles: "@GhassanSalame" -> "Ghassan Salame" looked up like a name."""
+        out: list[_Cand] = []
+        for m in _HANDLE.finditer(text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None or any(masked[k] or k in taken for k in range(span.start, span.end)):
+                continue
+            name = " ".join(_CAMEL.split(m.group(1))).replace("_", " ")
+            entry = self.dictionary.lookup(name) or self.dictionary.lookup(m.group(1))
+            if entry is None:
+                continue
+            out.append(_Cand(
+                start=m.start(), end=m.end(), surface=m.group(0), how="dictionary", actor_id=entry.id,
+                entry=entry, kind=entry.kind, name=entry.name, tok_start=span.start, tok_end=span.end,
+            ))
+        return out
+
+    # ------------------------------------------------------------------ NER
+    def _ner_pass(self, doc: Doc, masked: list[bool], taken: set[int], authors: list[str]) -> list[_Cand]:
+        out: list[_Cand] = []
+        for ent in doc.ents:
+            if ent.label_ not in _NER_LABELS and not (len(ent) == 1 and ent.label_ in {"GPE", "NORP"}):
+                continue
+            if any(k in taken or masked[k] for k in range(ent.start, ent.end)):
+                continue
+            core = self._clean(ent)
+            if core is None:
+                continue
+            name = " ".join(_CAMEL.split(core.text.lstrip("@"))) if core.text.startswith("@") else core.text
+            name = re.sub(r"\s+", " ", name).strip(" -,.;:")
+            if not self._plausible(name):
+                continue
+            if any(same_name(name, a) or is_partial_of(name, a) for a in authors):
+                continue
+            kind = "person" if ent.label_ == "PERSON" else "organization"
+            if ent.label_ != "PERSON" and len(core) > 1 and not self._org_is_actor(core, name):
+                continue
+            cand = _Cand(
+                start=core.start_char, end=core.end_char, surface=core.text, how="ner", kind=kind,
+                name=name, tok_start=core.start, tok_end=core.end,
+                acts=ent.label_ in _NER_LABELS,
+            )
+            if kind == "person":
+                self._add_roles(cand, core)
+            out.append(cand)
+        return out
+
+    def _clean(self, ent: Span) -> Span | None:
+        """Strip titles, "the", possessives and punctuation from an entity span."""
+        s, e = ent.start, ent.end
+        doc = ent.doc
+        while s < e and (doc[s].lower_ == "the" or doc[s].is_punct
+                         or doc[s].text.lower().rstrip(".") in self._title_words):
+            s += 1
+        while e > s and (doc[e - 1].is_punct or doc[e - 1].text in _POSSESSIVE or doc[e - 1].is_space):
+            e -= 1
+        if s >= e:
+            return None
+        return doc[s:e]
+
+    def _plausible(self, name: str) -> bool:
+        """Reject junk names: lowercase words, digits, links, bare titles, known non-actors."""
+        f = fold(name)
+        if not f or len(f) < 2 or f.replace(" ", "").isdigit():
+            return False
+        if "twitter.com" in name or "http" in name or "www." in name:
+            return False
+        if name.islower() or not any(w[:1].isupper() for w in name.split()):
+            return False
+        if f in self._titles_folded or f in self._not_actors or f in self._outlets:
+            return False
+        if any(w.lower() in self._non_actor_words for w in re.split(r"[\s-]+", name)[1:]):
+            return False
+        return not all(w.lower().rstrip(".") in self._title_words for w in name.split())
+
+    def _org_is_actor(self, core: Span, name: str) -> bool:
+        """Outlets that only publish, and affiliations of quoted experts, are not actors."""
+        low = name.lower()
+        if any(w in low for w in self._cues.sets.get("affiliation_words", set())):
+            return False
+        root = core.root
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ in ("for", "of") and self._is_title_word(head.head.text):
+            return False  # a portfolio: "Deputy for Political Affairs"
+        reporting = self._cues.has("reporting_verbs", head.lemma_)
+        if root.dep_ in _OBJ and reporting and head.lemma_.lower() in {"tell", "quote", "cite"}:
+            return False  # "told Mada Masr": the outlet is the channel, not an actor
+        if root.dep_ == "nsubj" and reporting and head.lemma_.lower() not in {"say", "tell"}:
+            return False  # "Reuters reported"
+        return not (root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according")
+
+    # ---------------------------------------------------------------- roles
+    def _add_roles(self, cand: _Cand, core: Span) -> None:
+        """Title phrase before the name and apposition after it, as roles."""
+        doc = core.doc
+        k = core.start - 1
+        agents = self._cues.sets.get("agent_nouns", set())
+        has_title = False
+        while k >= 0 and core.start - k <= 7:
+            t = doc[k]
+            low = t.text.lower().rstrip(".")
+            if low in self._title_words:
+                has_title = True
+            elif t.text == "-" or t.text[:1].isupper() or low in agents:
+                pass
+            else:
+                break
+            k -= 1
+        if has_title and k + 1 < core.start:
+            phrase = doc[k + 1:core.start].text.strip(" -,")
+            words = phrase.split()
+            while words and words[0][:1].isupper() and not self._is_title_word(words[0]) and \
+                    self.dictionary.lookup(words[0]) is None and self.dictionary.demonym(words[0]) is None:
+                words = words[1:]  # a leading sentence word or name is not part of the title
+            phrase = " ".join(words)
+            if phrase:
+                cand.roles.append(phrase)
+                cand.title_surface = f"{phrase} {core.text}"
+        root = core.root
+        for child in root.children:
+            if child.dep_ == "appos" and child.i >= core.end:
+                role = self._phrase(doc[child.left_edge.i:child.right_edge.i + 1])
+                if role and len(role.split()) <= 14 and not any(c.isdigit() for c in role[:1]):
+                    cand.roles.append(role)
+        if root.dep_ == "appos" and root.head.i < core.start and root.head.pos_ == "NOUN":
+            head = root.head
+            role = self._phrase(doc[head.left_edge.i:core.start])
+            if role and len(role.split()) <= 14:
+                cand.roles.append(role)
+
+    def _is_title_word(self, word: str) -> bool:
+        return word.lower().rstrip(".") in self._title_words
+
+    @staticmethod
+    def _phrase(span: Span) -> str:
+        text = span.text.strip(" ,;:-—–")
+        if text.lower().startswith("the "):
+            text = text[4:]
+        return text
+
+    # ---------------------------------------------------------- state acts
+    def _state_acts(self, core: Span) -> bool:
+        """Whether a country name or capital denotes the state acting, not a place."""
+        cues = self._cues
+        root = core.root
+        while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+            root = root.head
+        dep = root.dep_
+        nxt = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
+        if any(ch.dep_ in ("amod", "compound") and cues.has("place_nouns", ch.lower_) for ch in root.children):
+            return False  # "western Libya"
+        if dep == "poss" or (nxt is not None and nxt.text in _POSSESSIVE):
+            return not cues.has("place_nouns", root.head.lemma_) and not cues.has("place_nouns", root.head.text)
+        if dep in _SUBJ:
+            return True
+        if dep == "pobj":
+            prep = root.head
+            p = prep.lower_
+            gov = prep.head
+            if p == "to":
+                return cues.has("address_verbs", gov.lemma_) or gov.lemma_.lower() in {
+                    "appeal", "message", "letter", "loyalty", "allegiance", "request", "call", "ally"}
+            if p == "from":
+                return cues.has("agent_nouns", gov.lemma_)
+            if p == "of":
+                return cues.has("agent_nouns", gov.lemma_) or cues.has("agent_nouns", gov.text)
+            if p == "between":
+                return gov.pos_ == "NOUN" and not cues.has("place_nouns", gov.lemma_)
+            if cues.has("locative_preps", p):
+                return False
+            return cues.has("actor_preps", p)
+        if dep in _OBJ:
+            return not cues.has("locative_verbs", root.head.lemma_)
+        if dep in ("compound", "amod", "nmod", "npadvmod"):
+            return cues.has("agent_nouns", root.head.lemma_) or cues.has("agent_nouns", root.head.text)
+        return dep == "ROOT"
+
+    def _demonym_acts(self, core: Span) -> bool:
+        """A demonym stands for its state when it heads or modifies an agent noun phrase."""
+        cues = self._cues
+        root = core.root
+        doc = core.doc
+        nxt = doc[core.end] if core.end < len(doc) else None
+        if nxt is not None and nxt.text == "-" and core.end + 1 < len(doc):
+            after = doc[core.end + 1]
+            return after.text.endswith("ed") or after.lemma_.lower() in {"led", "backed", "brokered"}
+        if root.dep_ in ("amod", "compound", "nmod"):
+            head = root.head
+            if head.ent_type_ == "PERSON" or self._is_title_word(head.text):
+                return False  # "Egyptian President Sisi": a role of the person
+            return cues.has("agent_nouns", head.lemma_) or cues.has("agent_nouns", head.text)
+        plural = root.text.endswith("s") or root.tag_ in ("NNS", "NNPS")
+        return plural and root.pos_ in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound")
+
+    # ------------------------------------------------------ acronym defs
+    def _acronym_definitions(self, doc: Doc, cands: list[_Cand], masked: list[bool]) -> list[_Cand]:
+        """"Joint Military Commission (HVAC)": the bracketed acronym names the same actor here.
+
+        An acronym defined after a non-actor ("Libyan Political Agreement (LPA)")
+        is not an actor either.
+        """
+        by_end = {c.tok_end: c for c in cands}
+        defs: dict[str, _Cand | None] = {}
+        for t in doc[:-2]:
+            i = t.i
+            if t.text != "(" or doc[i + 2].text != ")" or not is_acronym(doc[i + 1].text):
+                continue
+            abbr = doc[i + 1].text
+            if self.dictionary.acronym(abbr) is not None:
+                continue
+            defs.setdefault(abbr, by_end.get(i))
+        if not defs:
+            return cands
+        out: list[_Cand] = []
+        covered = {k for c in cands for k in range(c.tok_start, c.tok_end)}
+        for c in cands:
+            if c.how == "ner" and c.surface in defs:
+                long = defs[c.surface]
+                if long is None:
+                    continue
+                c.how, c.kind, c.name, c.entry = "acronym", long.kind, long.name, long.entry
+                c.actor_id = long.actor_id
+            out.append(c)
+        for t in doc:
+            long = defs.get(t.text)
+            if long is None or t.i in covered or masked[t.i]:
+                continue
+            out.append(_Cand(
+                start=t.idx, end=t.idx + len(t.text), surface=t.text, how="acronym",
+                actor_id=long.actor_id, entry=long.entry, kind=long.kind, name=long.name,
+                tok_start=t.i, tok_end=t.i + 1, acts=long.acts, place_like=long.place_like,
+            ))
+        return out
+
+    # -------------------------------------------------------------- linking
+    def _link_people(self, cands: list[_Cand]) -> list[_Cand]:
+        """Give NER names ids: same full name -> one id; surnames -> their full name."""
+        full: list[_Cand] = []  # candidates carrying a full personal name, in text order
+        for c in cands:
+            if c.kind == "person" and (c.entry is not None or len(fold(c.name).split()) >= 2):
+                full.append(c)
+        # NER full names: merge spellings within the article, then assign ids.
+        groups: list[list[_Cand]] = []
+        for c in full:
+            if c.actor_id:
+                continue
+            for g in groups:
+                if same_name(g[0].name, c.name):
+                    g.append(c)
+                    break
+            else:
+                groups.append([c])
+        for g in groups:
+            canon = max((x.name for x in g), key=lambda n: (len(n.split()), len(n)))
+            for x in g:
+                x.actor_id = f"person:{slug(canon)}"
+                x.name = canon
+        kept: list[_Cand] = []
+        for c in cands:
+            if c.actor_id:
+                kept.append(c)
+                continue
+            words = fold(c.name).split()
+            owners: dict[str, _Cand] = {}
+            for f in full:
+                names = [f.name, f.surface] + (f.entry.names() if f.entry else [])
+                if any(is_partial_of(c.name, n) for n in names if n):
+                    owners.setdefault(f.actor_id or "", f)
+            owners.pop("", None)
+            if len(owners) == 1:
+                owner = next(iter(owners.values()))
+                c.actor_id, c.kind, c.entry, c.how = owner.actor_id, "person", owner.entry, "surname"
+                c.name = owner.name
+                kept.append(c)
+            elif len(owners) > 1:
+                before = [f for f in full if f.actor_id in owners and f.start < c.start]
+                if before:
+                    owner = before[-1]
+                    c.actor_id, c.kind, c.entry, c.how = owner.actor_id, "person", owner.entry, "surname"
+                    c.name = owner.name
+                    kept.append(c)
+            elif c.acts and words:
+                prefix = "person" if c.kind == "person" else "org"
+                c.actor_id = f"{prefix}:{slug(c.name)}"
+                kept.append(c)
+        return kept
+
+    # --------------------------------------------------------- state filter
+    @staticmethod
+    def _keep_acting_states(cands: list[_Cand]) -> list[_Cand]:
+        """Drop place uses of states; drop states that never act.
+
+        Also drop the article's theatre: the state named most often as a place,
+        when its place uses outnumber its acting uses three to one ("Libya
+        plunged into chaos" in an article about the war in Libya is the setting
+        speaking, not the state acting).
+        """
+        acting_states = {c.actor_id for c in cands if c.place_like and c.acts}
+        acts: dict[str, int] = {}
+        places: dict[str, int] = {}
+        for c in cands:
+            if c.place_like and c.how != "demonym" and c.actor_id:
+                bucket = acts if c.acts else places
+                bucket[c.actor_id] = bucket.get(c.actor_id, 0) + 1
+        if places:
+            theatre = max(sorted(places), key=lambda k: places[k])
+            if places[theatre] >= 3 and places[theatre] >= 3 * acts.get(theatre, 0):
+                acting_states.discard(theatre)
+        out = []
+        for c in cands:
+            if not c.place_like:
+                out.append(c)
+            elif c.actor_id in acting_states and (c.acts or c.how not in ("metonym", "demonym")):
+                out.append(c)
+        return out
+
+    # --------------------------------------------------------------- build
+    def _build(self, cands: list[_Cand], article: Article) -> tuple[list[Actor], list[Mention]]:
+        cands.sort(key=lambda c: (c.start, c.end))
+        actors: dict[str, Actor] = {}
+        mentions: list[Mention] = []
+        for c in cands:
+            if c.actor_id is None:
+                continue
+            actor = actors.get(c.actor_id)
+            if actor is None:
+                e = c.entry
+                actor = Actor(
+                    id=c.actor_id, name=e.name if e else c.name, kind=e.kind if e else c.kind,  # type: ignore[arg-type]
+                    country=e.country if e else None, sector=e.sector if e else None,
+                    in_dictionary=e is not None,
+                )
+                actors[c.actor_id] = actor
+            for form in (c.surface, c.title_surface):
+                form = re.sub(r"^(the|The)\s+", "", form.strip())
+                if form and form != actor.name and form not in actor.aliases:
+                    actor.aliases.append(form)
+            for role in c.roles:
+                if role not in actor.roles:
+                    actor.roles.append(role)
+            mentions.append(Mention(
+                doc_id=article.doc_id, start=c.start, end=c.end,
+                text=article.text[c.start:c.end], actor_id=c.actor_id, how=c.how,
+            ))
+        return list(actors.values()), mentions
+
