@@ -24,11 +24,11 @@ _ARTICLE_PREFIX = re.compile(r"^(?:al|el)-+(?=\S)")
 _ARTICLE_WORDS = frozenset({"al", "el"})
 
 
-def fold_name(name: str | None) -> str:
+def fold_name(name: object) -> str:
     """The comparison form of a name ('' for None or a name of punctuation only)."""
     if not name:
         return ""
-    text = anyascii(name).lower()
+    text = anyascii(name if isinstance(name, str) else str(name)).lower()
     words: list[str] = []
     raw = text.split()
     for i, word in enumerate(raw):
@@ -43,6 +43,6 @@ def fold_name(name: str | None) -> str:
     return " ".join(folded)
 
 
-def fold_all(names: list[str | None] | tuple[str | None, ...]) -> frozenset[str]:
+def fold_all(names: list[object] | tuple[object, ...]) -> frozenset[str]:
     """Folded forms of several names, without the empty ones."""
     return frozenset(f for f in (fold_name(n) for n in names) if f)
