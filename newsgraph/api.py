@@ -17,6 +17,7 @@ events are left out whenever since or until is given.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -84,6 +85,39 @@ class ActorProfile:
     roles: pd.DataFrame  # role, articles
     counterparts: pd.DataFrame  # counterpart_id, counterpart, events, cooperative, conflictual
     timeline: pd.DataFrame  # events() rows for this actor
+
+    def header(self) -> dict:
+        """The actor's own fields (without the tables)."""
+        return {
+            "id": self.id, "name": self.name, "kind": self.kind, "country": self.country,
+            "sector": self.sector, "in_dictionary": self.in_dictionary,
+            "mentions": self.mentions, "events": self.events, "articles": self.articles,
+        }
+
+    def tables(self) -> list[tuple[str, pd.DataFrame]]:
+        """(title, table) pairs for display: the actor, aliases, roles, counterparts, timeline."""
+        cols = [c for c in ("date", "type", "source", "target", "status", "reported_by", "location")
+                if c in self.timeline.columns]
+        return [
+            (self.name, pd.DataFrame([self.header()])),
+            ("aliases seen", self.aliases),
+            ("roles", self.roles),
+            ("counterparts", self.counterparts),
+            ("timeline", self.timeline[cols]),
+        ]
+
+    def to_dict(self) -> dict:
+        """JSON-ready form: the actor plus each table as a list of records."""
+        def records(df: pd.DataFrame) -> list[dict]:
+            return json.loads(df.to_json(orient="records", force_ascii=False))
+
+        return {
+            "actor": self.header(),
+            "aliases": records(self.aliases),
+            "roles": records(self.roles),
+            "counterparts": records(self.counterparts),
+            "timeline": records(self.timeline),
+        }
 
 
 class KnowledgeBase:

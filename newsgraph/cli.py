@@ -61,12 +61,17 @@ def emit(df, fmt: str, title: str | None = None) -> None:
         from rich.console import Console
         from rich.table import Table
 
+        def cell(v) -> str:
+            text = "" if v is None or v != v else str(v)
+            return text if len(text) <= 90 else text[:89] + "…"
+
         table = Table(title=title, show_lines=False)
         for col in df.columns:
             table.add_column(str(col), overflow="fold")
         for row in df.itertuples(index=False):
-            table.add_row(*["" if v is None or v != v else str(v) for v in row])
-        Console(width=max(120, Console().width)).print(table)
+            table.add_row(*[cell(v) for v in row])
+        console = Console()
+        Console(width=console.width if console.is_terminal else 200).print(table)
 
 
 @click.group()

@@ -27,7 +27,9 @@ from newsgraph.datafiles import data_path, load_data_file
 from newsgraph.errors import DataFileError
 from newsgraph.records import PLOVER_TYPES
 
-_SLOT_NAMES = {"subj", "dobj", "dative", "between", "poss", "compound", "xcomp", "agent"}
+_SLOT_NAMES = {
+    "subj", "dobj", "dative", "between", "poss", "compound", "xcomp", "agent", "copula", "appos_of",
+}
 
 
 def _check_slot(slot: str) -> str:
@@ -62,6 +64,8 @@ class TriggerEntry(BaseModel):
     requires: Requirement | None = None
     target_optional: bool | None = None
     status: str | None = None  # force a status ("deny" style entries)
+    light_only: bool = False  # nominal fires only as object of a light verb ("hold talks")
+    blocked_by: list[str] = Field(default_factory=list)  # child lemma or "dep:<dep>" that vetoes
 
     @field_validator("type")
     @classmethod
@@ -98,6 +102,7 @@ class StatusCues(BaseModel):
     hypothetical_marks: list[str] = Field(default_factory=list)  # if/unless
     hypothetical_amods: list[str] = Field(default_factory=list)  # "possible strikes"
     object_control: list[str] = Field(default_factory=list)  # help/urge Y to X: Y does X
+    request_verbs: list[str] = Field(default_factory=list)  # urge Y to X: X is not coded
     mediator_words: list[str] = Field(default_factory=list)  # mediate, broker, sponsor
     locative_preps: list[str] = Field(default_factory=list)
     destination_preps: list[str] = Field(default_factory=list)
@@ -150,6 +155,8 @@ class Trigger:
     target_optional: bool
     status: str | None
     nominal: bool
+    light_only: bool = False
+    blocked_by: frozenset[str] = frozenset()
 
 
 DEFAULT_CAMEO = {
@@ -224,6 +231,17 @@ def load_patterns(extra_files: Sequence[str | Path] = ()) -> PatternSet:
     return ps
 
 
+_PREPS = {"for", "on", "upon", "of", "to", "with", "against", "in", "out", "up", "down", "back"}
+
+
+def _head_first(lemma: str, nominal: bool) -> tuple[str, ...]:
+    """Put the syntactic head first: verbs lead ("pull out"), noun compounds end ("air strike")."""
+    words = lemma.lower().split()
+    if nominal and len(words) > 1 and words[-1] not in _PREPS:
+        return (words[-1], *words[:-1])
+    return tuple(words)
+
+
 def _expand(entry: TriggerEntry, nominal: bool, wordsets: dict[str, list[str]],
             defaults: dict[str, dict[str, list[str]]], optional: set[str],
             path: Path) -> list[Trigger]:
@@ -246,10 +264,11 @@ def _expand(entry: TriggerEntry, nominal: bool, wordsets: dict[str, list[str]],
         t_opt = entry.type in optional
     return [
         Trigger(
-            words=tuple(lemma.lower().split()), type=entry.type, mode=entry.mode,
+            words=_head_first(lemma, nominal), type=entry.type, mode=entry.mode,
             cameo=entry.cameo or DEFAULT_CAMEO[entry.type], source=tuple(source),
             target=tuple(target), required=frozenset(required), required_slots=req_slots,
             target_optional=t_opt, status=entry.status, nominal=nominal,
+            light_only=entry.light_only, blocked_by=frozenset(b.lower() for b in entry.blocked_by),
         )
         for lemma in entry.lemmas
     ]

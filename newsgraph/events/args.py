@@ -1,0 +1,316 @@
+"""Arguments of a trigger, read from the dependency parse and tied to actors.
+
+Why a separate module: finding "who" and "to whom" is the same walk for verb
+and noun triggers (subject, object, preposition, possessor, "between X and
+Y"), and the same mapping from a token to the actor whose mention covers it
+("Haftar's forces" -> Haftar, "officials from Egypt" -> Egypt).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.records import Actor, Mention
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+RELATIVE_TAGS = {"WDT", "WP", "WP$"}
+LINK_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
+LINK_PREPS = {"of", "from", "at", "within", "for"}
+LOYAL_WORDS = {"loyal", "affiliated", "allied", "linked", "close", "aligned", "belonging"}
+SUBJ_DEPS = {"nsubj", "csubj"}
+
+
+@dataclass
+class Found:
+    """Actor ids found for one slot, and whether the parse link was direct."""
+
+    actors: list[str]
+    direct: bool = True
+    tokens: tuple[int, ...] = ()
+
+
+class ActorIndex:
+    """Maps tokens of one Doc to actor ids through the mentions' character spans."""
+
+    def __init__(self, doc: Doc, actors: list[Actor], mentions: list[Mention],
+                 mediator_words: Iterable[str] = ()) -> None:
+        self.doc = doc
+        self.actors = {a.id: a for a in actors}
+        self.token_actor: dict[int, str] = {}
+        self.mediator_words = frozenset(mediator_words)
+        for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                self.token_actor.setdefault(tok.i, m.actor_id)
+        self._person_tokens = sorted(i for i, a in self.token_actor.items()
+                                     if self.actors.get(a) and self.actors[a].kind == "person")
+
+    # ------------------------------------------------------------------ tokens
+    def resolve_pronoun(self, tok: Token) -> str | None:
+        """he/she/his -> the latest person mentioned before it in the same paragraph."""
+        text = self.doc.text
+        para_start = text.rfind("\n", 0, tok.idx) + 1
+        best = best_subj = None
+        for i in self._person_tokens:
+            t = self.doc[i]
+            if t.idx >= tok.idx:
+                break
+            if t.idx >= para_start:
+                best = self.token_actor[i]
+                if any(a.dep_ in SUBJ_DEPS | {"nsubjpass"} for a in [t, *t.ancestors][:3]):
+                    best_subj = best
+        return best_subj or best
+
+    def _reported_self(self, tok: Token) -> list[str]:
+        """"Freedonia denied that it had armed ...": it/they = the speaker of the governing
+        statement verb (the only place we resolve non-person pronouns: high precision)."""
+        clause = tok.head
+        while clause.dep_ in {"conj", "xcomp"} and clause.head is not clause:
+            clause = clause.head
+        if clause.dep_ != "ccomp":
+            return []
+        speakers = [c for c in clause.head.children if c.dep_ in SUBJ_DEPS]
+        if not speakers or speakers[0].pos_ == "PRON":
+            return []
+        return self.of_token(speakers[0], 1)
+
+    def of_token(self, tok: Token, depth: int = 0) -> list[str]:
+        """Actor ids a token stands for: its own mention, else its modifiers' mentions."""
+        if tok.i in self.token_actor:
+            return [self.token_actor[tok.i]]
+        if tok.lower_ in PERSON_PRONOUNS and tok.pos_ == "PRON":
+            who = self.resolve_pronoun(tok)
+            return [who] if who else []
+        if tok.lower_ in {"it", "they"} and tok.dep_ in SUBJ_DEPS:
+            return self._reported_self(tok)
+        if depth > 2 or tok.pos_ in {"VERB", "AUX"}:
+            return []
+        out: list[str] = []
+        for child in tok.children:
+            if _negated_modifier(child):
+                continue  # "anti-Haftar militias" are not Haftar
+            if child.dep_ in LINK_DEPS and child.lemma_.lower() not in self.mediator_words:
+                if child.dep_ == "amod" and child.lower_ in LOYAL_WORDS:
+                    for p in child.children:
+                        if p.dep_ == "prep":
+                            out += [a for o in p.children if o.dep_ == "pobj"
+                                    for a in self.of_token(o, depth + 1)]
+                    continue
+                if child.dep_ == "amod" and child.pos_ == "VERB":
+                    continue  # "Turkish-backed forces" are not Turkey
+                out += self.of_token(child, depth + 1)
+            elif child.dep_ == "prep" and child.lower_ in LINK_PREPS:
+                out += [a for o in child.children if o.dep_ == "pobj"
+                        for a in self.of_token(o, depth + 1)]
+            elif child.dep_ == "appos":
+                out += self.of_token(child, depth + 1)
+        return list(dict.fromkeys(out))
+
+    def of_tokens(self, toks: Iterable[Token]) -> list[str]:
+        out: list[str] = []
+        for t in toks:
+            for c in expand_conj(t):
+                out += self.of_token(c)
+                for ap in c.children:
+                    if ap.dep_ == "appos":
+                        out += self.of_token(ap)
+        return list(dict.fromkeys(out))
+
+
+def _negated_modifier(tok: Token) -> bool:
+    doc = tok.doc
+    first = tok.left_edge.i
+    words = {doc[j].lower_ for j in range(max(first - 2, 0), tok.i)}
+    return bool(words & {"anti", "counter", "non", "ex"}) or tok.lower_.startswith("anti")
+
+
+def expand_conj(tok: Token) -> list[Token]:
+    """A token and its coordinated siblings ("Turkey and Qatar")."""
+    out = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c not in out:
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def relative_head(tok: Token) -> Token:
+    """'which'/'who' in a relative clause stands for the noun the clause hangs on."""
+    if tok.tag_ in RELATIVE_TAGS or tok.lower_ in {"which", "who", "that", "whom"}:
+        verb = tok.head
+        while verb.dep_ in {"xcomp", "conj", "ccomp"} and verb.head is not verb:
+            verb = verb.head
+        if verb.dep_ in {"relcl", "acl"}:
+            return verb.head
+    return tok
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def pobjs(prep: Token) -> list[Token]:
+    out = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+    # "between X and Y" parsed with the second object under the prep as conj
+    out += [c for c in prep.children if c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"}]
+    return out
+
+
+class Args:
+    """Slot reader for one sentence: subjects (with inheritance), objects, preps."""
+
+    def __init__(self, index: ActorIndex, object_control: Iterable[str]) -> None:
+        self.index = index
+        self.object_control = frozenset(object_control)
+
+    # ---------------------------------------------------------------- subjects
+    def subject_tokens(self, verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
+        """Subject of a verb; inherited through xcomp/conj/advcl/relcl when absent."""
+        if is_passive(verb):
+            agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children
+                      if o.dep_ == "pobj"]
+            if agents:
+                return agents, depth == 0
+        else:
+            subs = [relative_head(c) for c in verb.children if c.dep_ in SUBJ_DEPS]
+            if subs:
+                return subs, depth == 0 and subs[0].tag_ not in RELATIVE_TAGS
+        if depth > 4 or verb.head is verb:
+            return [], False
+        head, dep = verb.head, verb.dep_
+        if dep in {"xcomp", "ccomp", "advcl", "pcomp"} and head.lemma_.lower() in self.object_control:
+            objs = [c for c in head.children if c.dep_ in {"dobj", "dative"}]
+            if objs:
+                return objs, False
+        if dep == "pcomp" and head.dep_ == "prep":
+            gov = head.head
+            if gov.pos_ in {"VERB", "AUX"}:
+                if gov.lemma_.lower() in self.object_control:
+                    objs = [c for c in gov.children if c.dep_ == "dobj"]
+                    if objs:
+                        return objs, False
+                return self.subject_tokens(gov, depth + 1)
+            return [gov], False
+        if dep in {"xcomp", "conj", "advcl"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
+            return self.subject_tokens(head, depth + 1)
+        if dep == "xcomp" and head.pos_ in {"NOUN", "PROPN"}:  # "the decision to attack"
+            return self.noun_owner(head), False
+        if dep in {"acl", "relcl"} and not is_passive(verb):
+            return [head], False
+        return [], False
+
+    def noun_owner(self, noun: Token) -> list[Token]:
+        poss = [c for c in noun.children if c.dep_ == "poss"]
+        if poss:
+            return poss
+        gov = light_governor(noun)
+        return self.subject_tokens(gov)[0] if gov is not None else []
+
+    # ------------------------------------------------------------------ slots
+    def slot(self, trigger: Token, slot: str, nominal: bool) -> tuple[list[Token], bool]:
+        """Tokens filling one argument slot of a trigger (before mapping to actors)."""
+        kids = list(trigger.children)
+        if slot == "subj":
+            if nominal:
+                return [], False
+            return self.subject_tokens(trigger)
+        if slot == "agent":
+            toks = [o for c in kids if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                    for o in c.children if o.dep_ == "pobj"]
+            return toks, True
+        if slot == "dobj":
+            if not nominal and is_passive(trigger):
+                toks = [c for c in kids if c.dep_ == "nsubjpass"]
+                if not toks and trigger.dep_ in {"acl", "relcl"}:
+                    toks = [trigger.head]  # "the statement issued by X"
+            else:
+                toks = [c for c in kids if c.dep_ in {"dobj", "obj"}]
+                if not toks and trigger.lemma_.lower() in self.object_control:
+                    # "helped Y launch": spaCy makes Y the subject of the complement
+                    toks = [s for c in kids if c.dep_ in {"ccomp", "xcomp"}
+                            for s in c.children if s.dep_ == "nsubj"]
+            return [relative_head(t) for t in toks], True
+        if slot == "dative":
+            return [c for c in kids if c.dep_ in {"dative", "iobj"}], True
+        if slot.startswith("prep:"):
+            word = slot[5:]
+            holders = [trigger] + ([c for c in kids if c.dep_ == "dobj"] if not nominal else [])
+            toks = [o for h in holders for c in h.children
+                    if c.dep_ in {"prep", "agent", "dative"} and c.lower_ == word
+                    for o in pobjs(c)]
+            return toks, True
+        if slot == "between":
+            toks = [o for c in kids if c.dep_ == "prep" and c.lower_ == "between" for o in pobjs(c)]
+            return toks, True
+        if slot == "poss":
+            return [c for c in kids if c.dep_ == "poss"], True
+        if slot == "compound":
+            toks = [c for c in kids if c.dep_ in {"compound", "amod", "nmod", "npadvmod"}
+                    and c.lemma_.lower() not in self.index.mediator_words
+                    and not _before_hyphen_of_mediator(c, self.index.mediator_words)]
+            return toks, True
+        if slot == "copula":
+            if trigger.dep_ in {"attr", "acomp"} and trigger.head.lemma_ in {"be", "become", "remain"}:
+                return [c for c in trigger.head.children if c.dep_ in SUBJ_DEPS], True
+            return [], False
+        if slot == "appos_of":
+            return ([trigger.head], True) if trigger.dep_ == "appos" else ([], False)
+        if slot == "xcomp":
+            return self._embedded_objects(trigger), False
+        return [], False
+
+    def _embedded_objects(self, trigger: Token) -> list[Token]:
+        """Objects inside the embedded clause: "refused to meet X", "threatened to attack X"."""
+        out: list[Token] = []
+        frontier = [c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"}]
+        for _ in range(3):
+            nxt: list[Token] = []
+            for t in frontier:
+                for c in t.children:
+                    if c.dep_ in {"dobj", "pobj", "dative"}:
+                        out.append(c)
+                        nxt.append(c)
+                    elif c.dep_ in {"prep", "xcomp", "conj"}:
+                        nxt.append(c)
+            if any(self.index.of_token(t) for t in out):
+                break
+            frontier = nxt
+        return out
+
+    def actors(self, toks: list[Token]) -> list[str]:
+        return self.index.of_tokens(toks)
+
+
+def light_governor(noun: Token) -> Token | None:
+    """The verb that carries a nominal trigger ("held talks", "took part in the talks")."""
+    t = noun
+    for _ in range(4):
+        if t.dep_ in {"dobj", "nsubjpass", "attr", "obj", "oprd"}:
+            return t.head
+        if t.dep_ == "pobj" and t.head.dep_ in {"prep", "agent"}:
+            h = t.head.head
+            if h.pos_ in {"VERB", "AUX"}:
+                return h
+            if h.dep_ in {"dobj", "attr"} and h.head.pos_ in {"VERB", "AUX"}:
+                return h.head  # "take part in the talks"
+            return None
+        if t.dep_ in {"conj", "appos"}:
+            t = t.head
+            continue
+        return None
+    return None
+
+
+def _before_hyphen_of_mediator(tok: Token, mediator_words: frozenset[str]) -> bool:
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
+        return doc[tok.i + 2].lemma_.lower() in mediator_words
+    return False

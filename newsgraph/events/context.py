@@ -1,0 +1,304 @@
+"""Clause context of a trigger: status, attribution, mediators and place.
+
+Why: the same trigger means different facts depending on its clause -- "will
+not support" is negated, "could attack" hypothetical, "X said Y attacked" is
+X's claim. All cue words come from the pattern files (status.yaml,
+reporting.yaml); this module only walks the parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.events.args import ActorIndex, is_passive, light_governor, relative_head
+from newsgraph.events.patterns import PatternSet
+
+CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "conj", "acl"}
+UP_VERB = {"xcomp", "conj", "pcomp", "prep", "acl", "dobj", "pobj", "nsubjpass", "nsubj",
+           "attr", "appos", "compound", "oprd"}
+SUBJECT_CUES = {"plan", "schedule", "expect", "postpone", "cancel", "abort", "delay", "suspend",
+                "halt", "stop", "prevent", "block", "veto", "set", "slate"}
+QUOTE_RE = re.compile(r"“[^”]{3,}?”|\"[^\"\n]{3,}?\"")
+
+
+@dataclass
+class Attribution:
+    """Who a claim is attributed to, and whether the attribution denies it."""
+
+    found: bool = False
+    speaker: str | None = None
+    denied: bool = False
+
+
+class Context:
+    """Reads status, attribution, place and mediator cues for triggers in one Doc."""
+
+    def __init__(self, doc: Doc, patterns: PatternSet, index: ActorIndex) -> None:
+        self.doc = doc
+        self.cues = patterns.status
+        self.rep = patterns.reporting
+        self.reporting = frozenset(patterns.reporting.verbs)
+        self.denial = frozenset(patterns.reporting.denial_verbs)
+        self.index = index
+        self.quotes = [(m.start(), m.end()) for m in QUOTE_RE.finditer(doc.text)]
+
+    # ----------------------------------------------------------------- status
+    def chain(self, trigger: Token) -> list[Token]:
+        """Trigger and the governors that share its clause (stops at a reporting verb)."""
+        out = [trigger]
+        t = trigger
+        for _ in range(8):
+            if t.head is t:
+                break
+            dep, head = t.dep_, t.head
+            if dep in {"ccomp", "parataxis"} and head.lemma_.lower() in self.reporting:
+                break
+            if dep == "conj" and any(c.dep_ in {"aux", "nsubj", "nsubjpass"} for c in t.children):
+                break  # "would not remain silent and would provide": own clause
+            if dep in UP_VERB or (dep == "advcl" and t.pos_ != "VERB") or (
+                    dep == "ccomp" and head.lemma_.lower() in self.cues.negating_verbs):
+                out.append(head)
+                t = head
+                continue
+            break
+        return out
+
+    def status(self, trigger: Token, forced: str | None = None) -> str:
+        """negated > hypothetical > planned > occurred, read along the clause chain."""
+        negated = planned = hypo = False
+        cues = self.cues
+        chain_list = self.chain(trigger)
+        for pos, t in enumerate(chain_list):
+            lem = t.lemma_.lower()
+            for c in t.children:
+                cl, cd = c.lower_, c.dep_
+                if cd == "neg" or (cd == "advmod" and cl in {"never", "not"}):
+                    negated = True
+                elif cd in {"aux", "auxpass"}:
+                    if cl in cues.planned_aux or c.lemma_.lower() in cues.planned_aux:
+                        planned = True
+                    elif cl in cues.hypothetical_aux:
+                        hypo = True
+                elif cd == "mark" and cl in cues.hypothetical_marks:
+                    hypo = True
+                elif cd in {"amod", "compound", "acl"} and t.pos_ in {"NOUN", "PROPN"}:
+                    if cl in cues.negating_amods:
+                        negated = True
+                    elif cl in cues.planned_amods and cl not in {"new", "next"}:
+                        planned = True
+                    elif cl in cues.hypothetical_amods:
+                        hypo = True
+                elif cd == "det" and cl in {"no"}:
+                    negated = True
+            if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks
+                                         for c in t.children):
+                hypo = True
+            if pos == 0:
+                continue
+            came = chain_list[pos - 1].dep_
+            if came in {"nsubj", "nsubjpass"} and lem not in SUBJECT_CUES:
+                continue  # "the support is aimed at": the noun is not the planned thing
+            if lem in cues.negating_verbs:
+                negated = True
+            elif lem in cues.planned_verbs or lem in cues.planned_adjs:
+                planned = True
+            elif lem == "go" and t.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in t.children):
+                planned = True
+            if t.pos_ == "ADP" and t.lower_ in cues.negating_preps:
+                negated = True
+        if negated:
+            return "negated"
+        if hypo:
+            return "hypothetical"
+        if planned or forced == "planned":
+            return "planned"
+        return forced or "occurred"
+
+    def embedded_request(self, trigger: Token) -> bool:
+        """True for the asked-for act in "X urged Y to withdraw" (only the REQUEST is coded)."""
+        t = trigger
+        if trigger.pos_ in {"NOUN", "PROPN"}:
+            gov = light_governor(trigger)
+            if gov is None:
+                return False
+            t = gov
+        head = t.head
+        if t.dep_ not in {"xcomp", "ccomp"} or head is trigger \
+                or head.lemma_.lower() not in self.cues.request_verbs:
+            return False
+        return any(c.dep_ in {"dobj", "dative"} or (c.dep_ == "prep" and c.lower_ in {"on", "upon"})
+                   for c in head.children)
+
+    # ------------------------------------------------------------ attribution
+    def attribution(self, trigger: Token) -> Attribution:
+        """X said (that) ..., ..., X said; according to X; quotes paired with a speaker."""
+        sent = trigger.sent
+        prev = trigger
+        for anc in trigger.ancestors:
+            lem = anc.lemma_.lower()
+            if (lem in self.reporting or lem in self.denial) and anc.pos_ in {"VERB", "AUX"} \
+                    and prev.dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "dobj"}:
+                if not (prev.dep_ == "xcomp" and lem not in {"report", "say", "claim"}):
+                    return Attribution(True, self.speaker(anc), lem in self.denial)
+            for c in anc.children:
+                if c is not prev and c.dep_ in {"parataxis", "advcl"} \
+                        and c.lemma_.lower() in self.reporting and c.i > trigger.i - 60:
+                    if not any(d.dep_ == "ccomp" for d in c.children):
+                        return Attribution(True, self.speaker(c))
+            prev = anc
+        for c in trigger.children:
+            if c.dep_ in {"parataxis", "advcl"} and c.lemma_.lower() in self.reporting:
+                return Attribution(True, self.speaker(c))
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < len(self.doc) and \
+                    self.doc[t.i + 1].lower_ == "to":
+                objs = [o for o in self.doc[t.i + 1].children if o.dep_ == "pobj"]
+                if not objs and t.i + 2 < len(self.doc):
+                    objs = [self.doc[t.i + 2].head] if self.doc[t.i + 2].head.i > t.i else []
+                who = self.index.of_tokens(objs)
+                return Attribution(True, who[0] if who else None)
+        quote = self._quote_of(trigger.idx)
+        if quote:
+            return self._quote_speaker(trigger, quote)
+        return Attribution()
+
+    def speaker(self, verb: Token) -> str | None:
+        if is_passive(verb):
+            toks = [o for c in verb.children if c.dep_ == "agent" for o in c.children
+                    if o.dep_ == "pobj"]
+        else:
+            toks = [relative_head(c) for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+        if not toks:
+            toks = [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN"]
+        if not toks and verb.dep_ in {"xcomp", "conj"}:
+            return self.speaker(verb.head)
+        ids = self.index.of_tokens(toks)
+        return ids[0] if ids else None
+
+    def _quote_of(self, idx: int) -> tuple[int, int] | None:
+        for s, e in self.quotes:
+            if s <= idx < e:
+                return (s, e)
+        return None
+
+    def _quote_speaker(self, trigger: Token, quote: tuple[int, int]) -> Attribution:
+        sents = list(self.doc.sents)
+        here = next(i for i, s in enumerate(sents) if s.start <= trigger.i < s.end)
+        for j in (here, here + 1, here - 1):
+            if not 0 <= j < len(sents):
+                continue
+            for t in sents[j]:
+                if t.lemma_.lower() in self.reporting and t.pos_ == "VERB" \
+                        and self._quote_of(t.idx) is None:
+                    return Attribution(True, self.speaker(t))
+        return Attribution(True, None)
+
+    # --------------------------------------------------------------- mediator
+    def mediators(self, trigger: Token) -> list[str]:
+        """"X-mediated talks", "brokered by X", "under the auspices of X"."""
+        words = self.cues.mediator_words
+        out: list[str] = []
+        holders = [trigger]
+        gov = light_governor(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else None
+        if gov is not None:
+            holders.append(gov)
+        for h in holders:
+            for c in h.children:
+                lem = c.lemma_.lower()
+                if lem in words and c.dep_ in {"amod", "acl", "compound", "advcl"}:
+                    for d in c.children:
+                        if d.dep_ in {"npadvmod", "compound", "amod", "nsubj", "advmod"}:
+                            out += self.index.of_token(d)
+                        if d.dep_ == "agent":
+                            out += self.index.of_tokens([o for o in d.children if o.dep_ == "pobj"])
+                    if c.i >= 2 and self.doc[c.i - 1].text == "-":
+                        out += self.index.of_token(self.doc[c.i - 2])
+                if c.dep_ == "prep" and c.lower_ in {"under", "with", "through"}:
+                    for o in c.children:
+                        if o.dep_ == "pobj" and o.lemma_.lower() in {"auspex", "auspice",
+                                                                    "auspices", "mediation",
+                                                                    "sponsorship"}:
+                            out += self.index.of_tokens([p2 for p in o.children
+                                                         if p.dep_ == "prep"
+                                                         for p2 in p.children
+                                                         if p2.dep_ == "pobj"])
+                            out += self.index.of_tokens([p for p in o.children
+                                                         if p.dep_ in {"poss", "compound",
+                                                                       "amod"}])
+        return list(dict.fromkeys(out))
+
+    # ------------------------------------------------------------------ place
+    def place_names(self, trigger: Token, visit: bool) -> list[str]:
+        """Place names in locative phrases of the trigger's clause, nearest first."""
+        preps = set(self.cues.locative_preps)
+        if visit:
+            preps = set(self.cues.destination_preps) | preps
+        holders = self.chain(trigger)[:3]
+        gov = light_governor(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else None
+        if gov is not None and gov not in holders:
+            holders.append(gov)
+        names: list[str] = []
+        for h in holders:
+            kids = list(h.children)
+            if visit and h.pos_ == "VERB":
+                kids += [c for c in h.children if c.dep_ == "dobj"]
+            for c in kids:
+                if c.dep_ == "prep" and c.lower_ in preps:
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            names += self._names_in(o)
+                elif c.dep_ == "dobj" and visit:
+                    names += self._names_in(c)
+                elif c.dep_ in {"compound", "nmod"} and h.pos_ in {"NOUN", "PROPN"}:
+                    names += self._names_in(c, shallow=True)
+                elif c.dep_ == "advmod" and c.lower_ in {"where", "there"}:
+                    continue
+        return list(dict.fromkeys(names))
+
+    def clause_places(self, trigger: Token, visit: bool) -> list[str]:
+        """Fallback: a locative phrase anywhere in the trigger's own clause ("met X in Vienna"
+        parsed with "in Vienna" under X), not inside another clause, nearest first."""
+        preps = set(self.cues.locative_preps) | (set(self.cues.destination_preps) if visit else set())
+        clause = clause_span(trigger)
+        root = clause.root
+        own = {a.i for a in trigger.ancestors} | {trigger.i}
+        found: list[tuple[int, str]] = []
+        for t in clause:
+            if t.dep_ != "prep" or t.lower_ not in preps:
+                continue
+            path = [a for a in t.ancestors if a.i not in own and root.i != a.i
+                    and a.dep_ in {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj"}]
+            if path:
+                continue
+            for o in t.children:
+                if o.dep_ == "pobj" and o.i not in self.index.token_actor:
+                    found += [(abs(t.i - trigger.i), n) for n in self._names_in(o)]
+        return [n for _, n in sorted(found)]
+
+    def _names_in(self, tok: Token, shallow: bool = False) -> list[str]:
+        """Candidate place names under a token: GPE/LOC/FAC entities, else proper nouns that
+        are no actor mention (NER often glues "Freedonia in Geneva"; the gazetteer decides)."""
+        ents = [e for e in self.doc.ents if e.label_ in {"GPE", "LOC", "FAC"}]
+        sub = [tok] if shallow else list(tok.subtree)
+        idx = {t.i for t in sub}
+        names = [e.text for e in ents
+                 if e.root.i in idx or (shallow and tok.i in range(e.start, e.end))]
+        if names:
+            return names
+        if tok.pos_ == "PROPN" and tok.i not in self.index.token_actor \
+                and tok.ent_type_ in {"", "ORG", "GPE", "LOC", "FAC"}:
+            parts = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            return [" ".join(t.text for t in sorted([*parts, tok], key=lambda t: t.i))]
+        return []
+
+
+def clause_span(trigger: Token) -> Span:
+    """The clause of a trigger: the subtree of its nearest clause-level verb."""
+    t = trigger
+    while t.dep_ not in CLAUSE_DEPS and t.head is not t:
+        t = t.head
+    toks = list(t.subtree)
+    return trigger.doc[toks[0].i: toks[-1].i + 1]
