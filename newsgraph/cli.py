@@ -277,6 +277,68 @@ def info(db, as_json, model) -> None:
             click.echo(f"{key}: {value}")
 
 
+@cli.command()
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to bind; only loopback is allowed unless you say otherwise.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535))
+@clean_errors
+def serve(db, host, port) -> None:
+    """Open the explorer at http://127.0.0.1:8765 (read-only, offline)."""
+    from newsgraph.web import serve as run_server
+
+    _open_kb(db).close()
+    click.echo(f"newsgraph explorer on http://{host}:{port}/  (Ctrl-C to stop)", err=True)
+    run_server(db, host=host, port=port)
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["csv", "parquet", "jsonl", "plover", "gexf", "graphml"]))
+@click.option("--out", default=None, type=click.Path(dir_okay=False),
+              help="Output file (default: standard output).")
+@click.option("--actor", default=None)
+@click.option("--type", "type_", multiple=True, help="PLOVER type (repeatable).")
+@click.option("--status", multiple=True,
+              type=click.Choice(["occurred", "planned", "negated", "hypothetical"]))
+@click.option("--reported-by", default=None)
+@click.option("--since", default=None)
+@click.option("--until", default=None)
+@click.option("--limit", type=click.IntRange(1), default=None)
+@clean_errors
+def export(db, fmt, out, actor, type_, status, reported_by, since, until, limit) -> None:
+    """Write events/actors as CSV, Parquet, JSONL, PLOVER JSON, GEXF or GraphML."""
+    from newsgraph.export import export as run_export
+
+    given = {
+        "actor": actor, "type": list(type_) or None, "status": list(status) or None,
+        "reported_by": reported_by, "since": since, "until": until, "limit": limit,
+    }
+    filters = {k: v for k, v in given.items() if v is not None}
+    result = run_export(_open_kb(db), fmt, out, **filters)
+    if isinstance(result, bytes):
+        sys.stdout.buffer.write(result)
+    else:
+        click.echo(f"wrote {result}", err=True)
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--actor", default=None)
+@click.option("--since", default=None)
+@click.option("--until", default=None)
+@click.option("--out", required=True, type=click.Path(dir_okay=False),
+              help="brief.html or brief.pdf")
+@clean_errors
+def brief(db, actor, since, until, out) -> None:
+    """A self-contained briefing (HTML or PDF) with citations and charts."""
+    from newsgraph.export.brief import write_brief
+
+    path = write_brief(_open_kb(db), Path(out), actor=actor, since=since, until=until)
+    click.echo(f"wrote {path}", err=True)
+
+
 def main() -> None:
     """Entry point of the console script."""
     cli(prog_name="newsgraph")

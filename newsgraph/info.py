@@ -34,7 +34,7 @@ def collect_info(db: str | None = None, model: str | None = None) -> dict:
         "dateparser": _ver("dateparser"),
         "actors_in_dictionary": len(dictionary),
         "actors_by_kind": dictionary.counts_by_kind(),
-        "event_patterns": patterns.counts(),
+        "event_patterns": {"verb_lemmas": len(patterns.verbs), "noun_lemmas": len(patterns.nouns)},
     }
     if db and Path(db).exists():
         from newsgraph.api import KnowledgeBase

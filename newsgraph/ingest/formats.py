@@ -76,10 +76,20 @@ def _as_text(value: Any) -> str | None:
     return None
 
 
-def record_doc(obj: Any, *, path: str, stem: str, n: int, multi: bool, record: str | None) -> Raw:
-    """A raw document from one JSON/CSV record (``n`` is its 1-based number)."""
+def record_doc(
+    obj: Any, *, path: str, stem: str, n: int, multi: bool, record: str | None
+) -> Raw | None:
+    """A raw document from one JSON/CSV record (``n`` is its 1-based number).
+
+    None for the non-article records of newsgraph's own JSONL export
+    (``"record": "actor" | "event" | "evidence"``): they are derived data, which
+    re-analysis of the article records rebuilds, so they are skipped silently.
+    """
     if not isinstance(obj, dict):
         return InputProblem(path, f"record is a JSON {type(obj).__name__}, not an object", record)
+    kind = obj.get("record")
+    if isinstance(kind, str) and kind != "article":
+        return None
     text = find_text(obj)
     if text is None:
         return InputProblem(path, "record has no text (no text/body/content field)", record)
@@ -101,7 +111,7 @@ def json_format_error(exc: ValueError) -> str:
     return f"not valid JSON ({exc})"
 
 
-def read_json_text(text: str, *, path: str, stem: str) -> Iterator[Raw]:
+def read_json_text(text: str, *, path: str, stem: str) -> Iterator[Raw | None]:
     """A .json document: one object (one article), a list of objects, or {"articles": [...]}."""
     try:
         data = json.loads(text)
@@ -237,7 +247,7 @@ def text_lines(stream: io.TextIOBase, limit: int) -> Iterator[tuple[int, str | N
 
 def read_jsonl_lines(
     lines: Iterable[tuple[int, str | None]], *, path: str, stem: str, max_bytes: int
-) -> Iterator[Raw]:
+) -> Iterator[Raw | None]:
     """One article per JSON line; a broken line is a problem naming it, the rest goes on."""
     for n, line in lines:
         where = f"line {n}"
@@ -258,7 +268,7 @@ def read_jsonl_lines(
 
 def read_csv_stream(
     stream: io.TextIOBase, *, path: str, stem: str, delimiter: str, max_bytes: int
-) -> Iterator[Raw]:
+) -> Iterator[Raw | None]:
     """One article per CSV/TSV row under a header row; bad rows are problems naming the row."""
     if csv.field_size_limit() < max_bytes + 1:
         csv.field_size_limit(max_bytes + 1)  # process-wide knob; only ever raised

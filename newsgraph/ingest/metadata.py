@@ -118,7 +118,11 @@ def _scalar(value: Any) -> str | None:
 def map_fields(raw: dict[str, Any]) -> dict[str, str]:
     """Map arbitrary metadata keys onto url/title/outlet/published/author/language/id."""
     out: dict[str, str] = {}
-    for key, value in raw.items():
+    # A key named exactly like its target ("id") wins over an alias ("article_id"),
+    # whatever the order of keys in the record.
+    items = sorted(raw.items(), key=lambda kv: KEY_ALIASES.get(canonical_key(str(kv[0])))
+                   != canonical_key(str(kv[0])))
+    for key, value in items:
         target = KEY_ALIASES.get(canonical_key(str(key)))
         text = _scalar(value)
         if not target or text is None:

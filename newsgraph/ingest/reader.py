@@ -79,10 +79,12 @@ def read_inputs(
                 yield from _guarded(item, _read_file(item, run), run)
 
 
-def _guarded(path: str, raws: Iterator[Raw], run: _Run) -> Iterator[Article | InputProblem]:
+def _guarded(path: str, raws: Iterator[Raw | None], run: _Run) -> Iterator[Article | InputProblem]:
     """Finish each raw document; any unexpected failure becomes a problem for that file."""
     try:
         for raw in raws:
+            if raw is None:  # a derived record of newsgraph's own export: nothing to read
+                continue
             yield raw if isinstance(raw, InputProblem) else _finish(raw, run)
     except MemoryError:
         yield InputProblem(path, "out of memory while reading")
