@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from newsgraph.actors.names import fold, translit_key
 from newsgraph.errors import QueryError
 from newsgraph.records import PLOVER_TYPES, STATUSES
 from newsgraph.store import queries
@@ -36,36 +36,11 @@ from newsgraph.store.sqlite import SQLiteStore
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _FREQS = {"D": 10, "M": 7, "Y": 4, "A": 4}
-_ARTICLE = re.compile(r"\b(?:al|el|ad|an|ar|as|at|az)[-‐]\s*")
 
 
-def _fallback_fold(name: str) -> str:
-    """Lower-case, strip diacritics, Arabic article prefixes, 'the' and punctuation."""
-    try:
-        from anyascii import anyascii
-
-        s = anyascii(name)
-    except ImportError:  # pragma: no cover - anyascii is a dependency
-        s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    s = s.lower().replace("'", "").replace("`", "")
-    s = _ARTICLE.sub("", s)
-    s = re.sub(r"[^a-z0-9]+", " ", s).strip()
-    return re.sub(r"^the ", "", s)
-
-
-def _fold_function() -> Callable[[str], str]:
-    """Use the actor stage's fold when present, so names match the way ids were made."""
-    try:
-        from newsgraph.actors.names import fold  # type: ignore[attr-defined]
-    except ImportError:
-        return _fallback_fold
-    return lambda s: _fallback_fold(fold(s))
-
-
-def _skeleton(folded: str) -> str:
-    """Consonant skeleton of a folded name: transliterations differ mostly in vowels."""
-    s = re.sub(r"[aeiouy\s]+", "", folded)
-    return re.sub(r"(.)\1+", r"\1", s)
+def _skeleton(name: str) -> str:
+    """Spelling-independent key (the actor stage's transliteration key), spaces removed."""
+    return translit_key(name).replace(" ", "")
 
 
 @dataclass
@@ -128,7 +103,7 @@ class KnowledgeBase:
         self.store = SQLiteStore(self.path, readonly=True, plover_files=plover_files)
         self.conn = self.store.conn
         self.plover = load_plover(plover_files)
-        self._fold = _fold_function()
+        self._fold = fold
         self._names_cache: tuple[int, dict[str, list[tuple[str, str, int]]],
                                  dict[str, set[str]]] | None = None
 
