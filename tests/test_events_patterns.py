@@ -79,3 +79,15 @@ def test_missing_provenance_is_rejected(tmp_path: Path) -> None:
     bad.write_text("verbs: []\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="noprov.yaml.*provenance"):
         load_patterns([bad])
+
+
+@pytest.mark.parametrize(
+    ("lemma", "nominal", "cameo"),
+    [("demand", False, "10"), ("demand", True, "10"), ("urge", False, "02"),
+     ("investigate", False, "09"), ("apologize", False, "05")],
+)
+def test_cameo_roots_follow_cameo_not_plover(lemma: str, nominal: bool, cameo: str) -> None:
+    """PLOVER merges demands into REQUEST; CAMEO keeps them verbal conflict (10)."""
+    ps = load_patterns()
+    rules = ps.noun_rules(lemma) if nominal else ps.verb_rules(lemma)
+    assert rules and rules[0].cameo == cameo

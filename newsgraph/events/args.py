@@ -18,7 +18,7 @@ from newsgraph.records import Actor, Mention
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 LINK_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
-LINK_PREPS = {"of", "from", "at", "within", "for"}
+LINK_PREPS = {"of", "from", "at", "within", "for", "by"}  # "calls by X" stand for X
 LOYAL_WORDS = {"loyal", "affiliated", "allied", "linked", "close", "aligned", "belonging"}
 SUBJ_DEPS = {"nsubj", "csubj"}
 
@@ -201,6 +201,8 @@ class Args:
             return [gov], False
         if dep in {"xcomp", "conj", "advcl"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
             return self.subject_tokens(head, depth + 1)
+        if dep in {"acomp", "attr"} and verb.pos_ == "ADJ" and head.pos_ in {"VERB", "AUX"}:
+            return self.subject_tokens(head, depth + 1)  # "X is ready to send": X
         if dep == "xcomp" and head.pos_ in {"NOUN", "PROPN"}:  # "the decision to attack"
             return self.noun_owner(head), False
         if dep in {"acl", "relcl"} and not is_passive(verb):
@@ -248,7 +250,10 @@ class Args:
                     for o in pobjs(c)]
             return toks, True
         if slot == "between":
-            toks = [o for c in kids if c.dep_ == "prep" and c.lower_ == "between" for o in pobjs(c)]
+            preps = [c for c in kids if c.dep_ == "prep" and c.lower_ == "between"]
+            toks = [o for c in preps for o in pobjs(c)]
+            if preps and len(self.index.of_tokens(toks)) < 2:
+                toks += self._between_fallback(preps[0])
             return toks, True
         if slot == "poss":
             return [c for c in kids if c.dep_ == "poss"], True
@@ -265,7 +270,39 @@ class Args:
             return ([trigger.head], True) if trigger.dep_ == "appos" else ([], False)
         if slot == "xcomp":
             return self._embedded_objects(trigger), False
+        if slot == "ccomp_subj":  # "demanded that X withdraw": X is the one addressed
+            toks = [s for c in kids if c.dep_ == "ccomp"
+                    for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
+            return [relative_head(t) for t in toks], True
         return [], False
+
+    def _between_fallback(self, prep: Token) -> list[Token]:
+        """"between X (a long aside—with dashes—) and Y": the parse often loses Y after an
+        aside; take the first actor token after the "and" that closes the pair, skipping
+        dashed or bracketed asides."""
+        doc = prep.doc
+        depth, dash = 0, False
+        end = min(prep.sent.end, prep.i + 60)
+        for i in range(prep.i + 1, end):
+            t = doc[i]
+            for ch in t.text:  # the tokenizer may glue "LNA)—the" into one token
+                if ch in "([":
+                    depth += 1
+                elif ch in ")]":
+                    depth = max(depth - 1, 0)
+                elif ch in "—–":
+                    dash = not dash
+            if t.lower_ in {".", ";"}:
+                return []
+            if t.lower_ == "and" and depth == 0 and not dash:
+                for j in range(i + 1, min(i + 8, end)):
+                    if j in self.index.token_actor:
+                        return [doc[j]]
+                    if (doc[j].pos_ in {"VERB", "AUX"} and doc[j].dep_ not in {"amod", "compound"}) \
+                            or doc[j].text in {",", ";"}:
+                        return []
+                return []
+        return []
 
     def _embedded_objects(self, trigger: Token) -> list[Token]:
         """Objects inside the embedded clause: "refused to meet X", "threatened to attack X"."""

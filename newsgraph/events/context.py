@@ -21,6 +21,8 @@ UP_VERB = {"xcomp", "conj", "pcomp", "prep", "acl", "dobj", "pobj", "nsubjpass",
            "attr", "appos", "compound", "oprd"}
 SUBJECT_CUES = {"plan", "schedule", "expect", "postpone", "cancel", "abort", "delay", "suspend",
                 "halt", "stop", "prevent", "block", "veto", "set", "slate"}
+MOTION_VERBS = {"go", "travel", "head", "fly", "arrive", "come", "return", "move", "send",
+                "dispatch", "stop", "leave"}
 QUOTE_RE = re.compile(r"“[^”]{3,}?”|\"[^\"\n]{3,}?\"")
 
 
@@ -231,8 +233,9 @@ class Context:
         return list(dict.fromkeys(out))
 
     # ------------------------------------------------------------------ place
-    def place_names(self, trigger: Token, visit: bool) -> list[str]:
-        """Place names in locative phrases of the trigger's clause, nearest first."""
+    def place_names(self, trigger: Token, visit: bool, object_place: bool = False) -> list[str]:
+        """Place names in locative phrases of the trigger's clause, nearest first; with
+        ``object_place`` a direct object that is no actor is a venue ("shelled the town of X")."""
         preps = set(self.cues.locative_preps)
         if visit:
             preps = set(self.cues.destination_preps) | preps
@@ -241,6 +244,16 @@ class Context:
         if gov is not None and gov not in holders:
             holders.append(gov)
         names: list[str] = []
+        for h in holders:  # "Tripoli, where he met X": the noun the where-clause hangs on
+            if h.dep_ == "relcl" and any(c.lower_ == "where" for c in h.children):
+                names += self._names_in(h.head, shallow=True)
+        for h in holders:
+            # "went to Ankara to meet X": the destination of the motion verb
+            if h.dep_ in {"advcl", "xcomp"} and h.head.lemma_.lower() in MOTION_VERBS:
+                for c in h.head.children:
+                    if c.dep_ == "prep" and c.lower_ in preps | set(self.cues.destination_preps):
+                        names += [n for o in c.children if o.dep_ == "pobj"
+                                  for n in self._names_in(o)]
         for h in holders:
             kids = list(h.children)
             if visit and h.pos_ == "VERB":
@@ -251,6 +264,9 @@ class Context:
                         if o.dep_ == "pobj":
                             names += self._names_in(o)
                 elif c.dep_ == "dobj" and visit:
+                    names += self._names_in(c)
+                elif c.dep_ == "dobj" and object_place and h is trigger \
+                        and c.i not in self.index.token_actor:
                     names += self._names_in(c)
                 elif c.dep_ in {"compound", "nmod"} and h.pos_ in {"NOUN", "PROPN"}:
                     names += self._names_in(c, shallow=True)
@@ -282,7 +298,7 @@ class Context:
         """Candidate place names under a token: GPE/LOC/FAC entities, else proper nouns that
         are no actor mention (NER often glues "Freedonia in Geneva"; the gazetteer decides)."""
         ents = [e for e in self.doc.ents if e.label_ in {"GPE", "LOC", "FAC"}]
-        sub = [tok] if shallow else list(tok.subtree)
+        sub = [tok] if shallow else self._place_phrase(tok)
         idx = {t.i for t in sub}
         names = [e.text for e in ents
                  if e.root.i in idx or (shallow and tok.i in range(e.start, e.end))]
@@ -293,6 +309,24 @@ class Context:
             parts = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
             return [" ".join(t.text for t in sorted([*parts, tok], key=lambda t: t.i))]
         return []
+
+
+    def _place_phrase(self, tok: Token) -> list[Token]:
+        """The noun phrase under a token minus non-locative attachments: "the city of X in Y"
+        keeps X and Y, "the embargo on X" or "a deal with X" drops X (X is no venue)."""
+        keep = set(self.cues.locative_preps) | {"of"}
+        out: list[Token] = []
+        stack = [tok]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ not in keep:
+                    continue
+                if c.dep_ in {"relcl", "acl", "advcl", "ccomp"}:
+                    continue
+                stack.append(c)
+        return out
 
 
 def clause_span(trigger: Token) -> Span:

@@ -26,7 +26,15 @@ from newsgraph.events.patterns import PatternSet, Trigger
 from newsgraph.records import Actor, Article, DateValue, Event, Evidence, Mention, Place
 
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
-VISIT_MODES = {"visit", "host"}
+# CAMEO codes an announced cooperative act as "express intent to cooperate" (root 03: intent
+# to meet, aid, yield, cooperate); the PLOVER type stays, only the CAMEO root changes.
+INTENT_TYPES = {"CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "SUPPORT"}
+# "X will withdraw/attack/impose ... unless Y": a conditional harm is a threat (CAMEO 13).
+THREAT_TYPES = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "REJECT", "MOBILIZE", "PROTEST"}
+CONDITION_MARKS = {"unless", "if"}
+FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
+VISIT_MODES = {"visit", "host", "invitation"}
+OBJECT_PLACE_TYPES = {"ASSAULT", "COERCE"}  # "shelled Juba", "occupied the city of X"
 MATCH_DEPS = {"prt", "prep", "dobj", "advmod", "acomp", "compound:prt", "dative", "attr", "agent"}
 
 
@@ -44,6 +52,34 @@ class _Hit:
     trigger: Token
     rule: Trigger
     used: tuple[int, ...]  # token indexes consumed (trigger + required words)
+
+
+TERMINAL = tuple(".!?:;\"”’)»")
+
+
+def headline_ranges(sent: Span) -> list[tuple[int, int]]:
+    """Character ranges of title, dateline and credit lines the sentence splitter glued to a
+    sentence: a line with no final punctuation that ends before a blank line, or that has no
+    verb at all ("Tuesday 16/04/2019", "• AFP"). Hard-wrapped prose lines keep their verbs."""
+    text, base = sent.text, sent.start_char
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return out
+        line = text[pos:nl].strip()
+        if line and not line.endswith(TERMINAL) and text[nl:].strip():
+            blank = text[nl + 1:].lstrip(" \t").startswith("\n")
+            span = sent.doc.char_span(base + pos, base + nl, alignment_mode="expand")
+            verbless = span is not None and not any(t.pos_ in {"VERB", "AUX"} for t in span)
+            if blank or verbless:
+                out.append((base + pos, base + nl))
+        pos = nl + 1
+
+
+def _inside(idx: int | None, ranges: list[tuple[int, int]]) -> bool:
+    return idx is not None and any(lo <= idx < hi for lo, hi in ranges)
 
 
 class EventExtractor:
@@ -66,9 +102,18 @@ class EventExtractor:
         events: list[Event] = []
         seen: set[tuple] = set()
         previous: DateValue | None = None
+        texts: set[str] = set()
         for sent in doc.sents:
-            sent_dates = self._sentence_dates(sent, anchor, previous)
+            norm = " ".join(sent.text.split())
+            if norm in texts:
+                continue  # a repeated photo caption or pull quote: its events are already in
+            texts.add(norm)
+            skip = headline_ranges(sent)
+            sent_dates = [d for d in self._sentence_dates(sent, anchor, previous)
+                          if not _inside(d.start, skip)]
             for hits in self._hits(sent):
+                if _inside(hits[0].trigger.idx, skip):
+                    continue
                 base = None
                 for hit in hits:  # first rule that yields an event wins
                     base = self._event(hit, doc, article, sent, args, ctx, sent_dates, country)
@@ -227,24 +272,30 @@ class EventExtractor:
         if not target and not rule.target_optional:
             return None
         status = ctx.status(tok, rule.status)
+        etype, mode, cameo = rule.type, rule.mode, rule.cameo
+        if etype in THREAT_TYPES and status in {"planned", "hypothetical"} \
+                and self._conditional_threat(tok):
+            etype, mode, cameo = "THREATEN", "conditional threat", "13"
+        elif etype in INTENT_TYPES and status == "planned":
+            cameo = "03"
         attr = ctx.attribution(tok)
         if attr.denied and status == "occurred":
             status = "negated"
         reported_by = attr.speaker if attr.found else None
-        if reported_by in source and rule.type in {"ACCUSE", "THREATEN", "REQUEST"}:
+        if reported_by in source and etype in {"ACCUSE", "THREATEN", "REQUEST"}:
             reported_by = None
         date = self._pick_date(tok, sent_dates)
         location = self._location(ctx, tok, rule, country)
         conf = 0.85 - (0 if direct else 0.15) - (0 if target else 0.1) - (
             0.05 if rule.nominal else 0)
         s_start = sent.start_char
-        eid = hashlib.sha1(f"{article.doc_id}|{s_start}|{tok.idx}|{rule.type}".encode())
+        eid = hashlib.sha1(f"{article.doc_id}|{s_start}|{tok.idx}|{etype}".encode())
         return Event(
-            id=eid.hexdigest()[:16], doc_id=article.doc_id, type=rule.type,
+            id=eid.hexdigest()[:16], doc_id=article.doc_id, type=etype,
             source=source, target=target,
             evidence=Evidence(doc_id=article.doc_id, sentence=sent.text, start=s_start,
                               end=sent.end_char, trigger=tok.text, trigger_start=tok.idx),
-            mode=rule.mode, cameo=rule.cameo, mediator=mediators, status=status,
+            mode=mode, cameo=cameo, mediator=mediators, status=status,
             reported_by=reported_by, date=date, location=location, confidence=round(conf, 2),
         ), src_tokens
 
@@ -267,6 +318,23 @@ class EventExtractor:
             out.append(replace(ev, id=eid, source=list(group),
                                target=[t for t in ev.target if t not in group]))
         return out
+
+    @staticmethod
+    def _conditional_threat(tok: Token) -> bool:
+        """A future act with its own "unless/if" clause: "will withdraw unless Y agrees"."""
+        verb = tok
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            verb = light_governor(tok) or tok
+        for _ in range(3):  # "threatened to withdraw", "said it would withdraw"
+            future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+            cond = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
+                                                 for m in c.children) for c in verb.children)
+            if future and cond:
+                return True
+            if verb.dep_ not in {"xcomp", "conj"} or verb.head is verb:
+                return False
+            verb = verb.head
+        return False
 
     def _is_light(self, verb: Token) -> bool:
         return verb.lemma_.lower() in self.patterns.light_verbs
@@ -324,7 +392,8 @@ class EventExtractor:
         if self.gazetteer is None:
             return None
         visit = rule.type == "CONSULT" and (rule.mode or "") in VISIT_MODES
-        for name in ctx.place_names(tok, visit):
+        obj_place = rule.type in OBJECT_PLACE_TYPES and not rule.nominal
+        for name in ctx.place_names(tok, visit, obj_place):
             place = self.gazetteer.lookup(name, prefer_country=country)
             if place is not None:
                 return place

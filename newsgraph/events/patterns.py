@@ -12,7 +12,8 @@ or the passive subject), ``dative`` (indirect object), ``prep:<word>``
 (object of that preposition on the trigger), ``between`` (first and further
 objects of "between X and Y"), ``poss`` (possessor "X's visit"), ``compound``
 (modifiers "Egyptian-mediated talks", "the UN embargo", "Russian strikes"),
-``xcomp`` (objects of the embedded verb: "refused to meet X").
+``xcomp`` (objects of the embedded verb: "refused to meet X"), ``ccomp_subj`` (subject of
+a that-clause: "demanded that X withdraw").
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from newsgraph.records import PLOVER_TYPES
 
 _SLOT_NAMES = {
     "subj", "dobj", "dative", "between", "poss", "compound", "xcomp", "agent", "copula", "appos_of",
+    "ccomp_subj",
 }
 
 

@@ -95,6 +95,7 @@ _NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})$")
 _MD = re.compile(rf"^({_MONTH_RE})\.? {_ORD}(?: {_YEAR})?{_PART_OF_DAY}$")
 _DM = re.compile(rf"^{_ORD} (?:of )?({_MONTH_RE})\.?(?: {_YEAR})?{_PART_OF_DAY}$")
 _MY = re.compile(rf"^({_MONTH_RE})\.?(?: of)?(?: {_YEAR})?$")
+_DEICTIC_DETS = {"that", "this", "last", "next"}  # "That May": the month of the story
 _THAT_MONTH = re.compile(rf"^(?:that|the same) ({_MONTH_RE})$")
 _WEEKDAY = re.compile(rf"^(?:(last|this|next|past|coming|previous) )?({_WD_RE})\.?{_PART_OF_DAY}$")
 _WD_PREFIX = re.compile(rf"^({_WD_RE})\.? (?=.*(?:\d|{_MONTH_RE}))")
@@ -246,10 +247,18 @@ class DateResolver:
         for ent in span.ents:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
-            value = self.resolve(ent.text, anchor, previous)
+            text, start = ent.text, ent.start_char
+            before = ent.doc[ent.start - 1] if ent.start > 0 else None
+            if before is not None and before.lower_ in _DEICTIC_DETS \
+                    and ent[0].lower_ not in _DEICTIC_DETS:
+                text, start = f"{before.text} {text}", before.idx  # NER leaves "That" out
+            value = self.resolve(text, anchor, previous)
+            if value is None and start != ent.start_char:  # a prefix the rules do not know
+                text, start = ent.text, ent.start_char
+                value = self.resolve(text, anchor, previous)
             if value is None:
                 continue
-            value = replace(value, start=ent.start_char, end=ent.end_char)
+            value = replace(value, start=start, end=ent.end_char)
             found.append(value)
             previous = value
         return found
