@@ -157,3 +157,37 @@ def is_partial_of(short: str, full: str) -> bool:
 def slug(name: str) -> str:
     """Id-safe form of a name: its transliteration key with hyphens."""
     return translit_key(name).replace(" ", "-")
+
+
+_YEAR_SPAN = re.compile(r"(?<!\d)(\d{4})\s*[-–]\s*(\d{4})?(?!\d)")
+_DIED = re.compile(r"\bdied (\d{4})\b")
+
+
+def has_phrase(phrase: str, text: str) -> bool:
+    """``phrase`` occurs in ``text`` as whole words, after folding both ("UN" in "UN envoy")."""
+    p, t = fold(phrase), fold(text)
+    return bool(p) and f" {p} " in f" {t} "
+
+
+def role_held(role: str, year: int | None, since: str | None = None, until: str | None = None) -> bool:
+    """Whether a role was held in ``year``: by its since/until, or "(2018-2021)" years in its text.
+
+    Roles without years count as held; so does any role when the year is unknown.
+    """
+    if year is None:
+        return True
+    died = _DIED.search(role)
+    if died and year > int(died.group(1)):
+        return False
+    spans: list[tuple[int | None, int | None]] = []
+    if since or until:
+        spans.append((_year(since), _year(until)))
+    spans += [(int(a), int(b) if b else None) for a, b in _YEAR_SPAN.findall(role)]
+    if not spans:
+        return True
+    return any((lo is None or lo <= year) and (hi is None or year <= hi) for lo, hi in spans)
+
+
+def _year(value: str | None) -> int | None:
+    m = re.match(r"\s*(\d{4})", value or "")
+    return int(m.group(1)) if m else None

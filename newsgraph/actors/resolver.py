@@ -21,12 +21,15 @@ Order of work, and why:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.dictionary import ActorDictionary, DictEntry, is_acronym
 from newsgraph.actors.names import fold, is_partial_of, same_name, slug
+from newsgraph.actors.references import ReferenceFinder, load_reference_cues
 from newsgraph.records import Actor, Article, Mention
 
 _NER_LABELS = {"PERSON", "ORG"}
@@ -57,13 +60,16 @@ class _Cand:
     place_like: bool = False  # a country name, capital or demonym: keep only if acting
     tok_start: int = 0
     tok_end: int = 0
+    country: str | None = None  # for actors built without a dictionary entry (groups)
+    sector: str | None = None
 
 
 class ActorResolver:
     """Resolve the actors of an article against an ``ActorDictionary``."""
 
-    def __init__(self, dictionary: ActorDictionary) -> None:
+    def __init__(self, dictionary: ActorDictionary, reference_files: Sequence[str | Path] = ()) -> None:
         self.dictionary = dictionary
+        self._refs = ReferenceFinder(dictionary, load_reference_cues(reference_files))
         cues = dictionary.cues
         self._cues = cues
         self._title_words = {
@@ -87,7 +93,14 @@ class ActorResolver:
         cands += self._ner_pass(doc, masked, taken, authors)
         cands = self._acronym_definitions(doc, cands, masked)
         cands = self._link_people(cands)
-        cands = self._keep_acting_states(cands)
+        refs = [_Cand(start=r.start, end=r.end, surface=r.surface, how=r.how, actor_id=r.actor_id,
+                      entry=r.entry, kind=r.kind, name=r.name, tok_start=r.tok_start,
+                      tok_end=r.tok_end, country=r.country, sector=r.sector)
+                for r in self._refs.find(doc, cands, masked, article)]
+        spans = [(r.tok_start, r.tok_end) for r in refs if r.how != "title"]
+        cands = [c for c in cands if not (c.place_like and any(
+            a < c.tok_end and c.tok_start < b for a, b in spans))]  # "Sudanese" of "Sudanese rebels"
+        cands = self._keep_acting_states(cands) + refs
         return self._build(cands, article)
 
     # ----------------------------------------------------------- furniture
@@ -552,7 +565,7 @@ class ActorResolver:
                 e = c.entry
                 actor = Actor(
                     id=c.actor_id, name=e.name if e else c.name, kind=e.kind if e else c.kind,  # type: ignore[arg-type]
-                    country=e.country if e else None, sector=e.sector if e else None,
+                    country=e.country if e else c.country, sector=e.sector if e else c.sector,
                     in_dictionary=e is not None,
                 )
                 actors[c.actor_id] = actor
