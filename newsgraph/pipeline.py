@@ -39,6 +39,7 @@ class Analyzer:
             config={
                 "pattern_files": [str(p) for p in pattern_files],
                 "place_files": [str(p) for p in place_files],
+                "actor_files": [str(p) for p in actor_files],
             },
         )
 

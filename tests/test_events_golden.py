@@ -82,7 +82,10 @@ def system():
     except ImportError:  # actors stage not there yet
         def resolve(doc, article):
             return ner_actors(doc, article.doc_id)
-    extractor = EventExtractor(load_patterns(), Gazetteer(), DateResolver())
+    from newsgraph.actors.dictionary import load_dictionary
+
+    extractor = EventExtractor(load_patterns(), Gazetteer(), DateResolver(),
+                               load_dictionary([GOLDEN / "fictional_actors.yaml"]))
     return nlp, resolve, extractor
 
 

@@ -49,9 +49,17 @@ class EntryModel(BaseModel):
     capital: str | None = None
     capital_is_metonym: bool = True
     metonyms: list[str] = Field(default_factory=list)
+    seats: list[str] = Field(default_factory=list)  # places the actor sits in (HQ, capital)
     iso2: str | None = None
     iso3: str | None = None
     un_member: bool | None = None
+
+    @field_validator("seats")
+    @classmethod
+    def _check_seats(cls, v: list[str]) -> list[str]:
+        if any(not s.strip() for s in v):
+            raise ValueError("seats must be place names, not empty strings")
+        return [s.strip() for s in v]
 
     @field_validator("id")
     @classmethod
@@ -107,6 +115,7 @@ class DictEntry:
     capital: str | None = None
     capital_is_metonym: bool = True
     metonyms: list[str] = field(default_factory=list)
+    seats: list[str] = field(default_factory=list)
     iso2: str | None = None
     iso3: str | None = None
     un_member: bool | None = None
@@ -157,6 +166,8 @@ class ActorDictionary:
         self._acronyms: dict[str, str] = {}
         self._demonyms: dict[str, str] = {}
         self._metonyms: dict[str, str] = {}
+        self._seated: dict[str, list[str]] = {}
+        self._capitals: dict[str, str] = {}
         self.max_words = 1
         for e in self.entries:
             for alias in e.names():
@@ -175,6 +186,10 @@ class ActorDictionary:
             for m in seats:
                 self._metonyms.setdefault(fold(m), e.id)
                 self.max_words = max(self.max_words, len(m.split()) + 1)
+            for place in e.seats:
+                self._seated.setdefault(fold(place), []).append(e.id)
+            if e.capital:
+                self._capitals.setdefault(fold(e.capital), e.id)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -212,6 +227,15 @@ class ActorDictionary:
         hit = self._metonyms.get(fold(name))
         return self._by_id[hit] if hit else None
 
+    def seated_at(self, place: str) -> list[DictEntry]:
+        """Actors whose seat is ``place`` ("Sanaa" -> the Houthis), in file order; the
+        capital of a country counts as the country's seat."""
+        ids = list(self._seated.get(fold(place), []))
+        cap = self._capitals.get(fold(place))
+        if cap and cap not in ids:
+            ids.append(cap)
+        return [self._by_id[i] for i in ids]
+
 
 def builtin_files() -> list[Path]:
     """The dictionary files shipped with newsgraph, in a fixed order."""
@@ -229,7 +253,8 @@ def _merge(entries: dict[str, DictEntry], model: EntryModel, source: str) -> Non
             aliases=list(dict.fromkeys(model.aliases)), acronyms=list(model.acronyms),
             roles=roles, demonyms=list(model.demonyms), capital=model.capital,
             capital_is_metonym=model.capital_is_metonym, metonyms=list(model.metonyms),
-            iso2=model.iso2, iso3=model.iso3, un_member=model.un_member, source=source,
+            seats=list(dict.fromkeys(model.seats)), iso2=model.iso2, iso3=model.iso3,
+            un_member=model.un_member, source=source,
         )
         return
     # An existing id: the later file adds names and knowledge, it does not replace.
@@ -238,6 +263,7 @@ def _merge(entries: dict[str, DictEntry], model: EntryModel, source: str) -> Non
     old.acronyms = list(dict.fromkeys([*old.acronyms, *model.acronyms]))
     old.demonyms = list(dict.fromkeys([*old.demonyms, *model.demonyms]))
     old.metonyms = list(dict.fromkeys([*old.metonyms, *model.metonyms]))
+    old.seats = list(dict.fromkeys([*old.seats, *model.seats]))
     old.roles.extend(r for r in roles if r not in old.roles)
     old.country = old.country or model.country
     old.sector = old.sector or model.sector

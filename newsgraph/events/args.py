@@ -53,6 +53,9 @@ class ActorIndex:
     # ------------------------------------------------------------------ tokens
     def resolve_pronoun(self, tok: Token) -> str | None:
         """he/she/his -> the latest person mentioned before it in the same paragraph."""
+        sent_obj = self._destination_traveller(tok)
+        if sent_obj is not None:
+            return sent_obj
         text = self.doc.text
         para_start = text.rfind("\n", 0, tok.idx) + 1
         best = best_subj = None
@@ -65,6 +68,25 @@ class ActorIndex:
                 if any(a.dep_ in SUBJ_DEPS | {"nsubjpass"} for a in [t, *t.ancestors][:3]):
                     best_subj = best
         return best_subj or best
+
+    def _destination_traveller(self, tok: Token) -> str | None:
+        """"X sent his deputy, Y, to C, where he met Z": in a where-clause on the destination
+        of a verb with a person object, he/she is that object (the one who went), not X."""
+        if tok.dep_ not in SUBJ_DEPS or tok.head.dep_ != "relcl":
+            return None
+        clause = tok.head
+        if not any(c.lower_ == "where" for c in clause.children):
+            return None
+        place = clause.head
+        if place.dep_ != "pobj" or place.head.lower_ not in {"to", "into"}:
+            return None
+        verb = place.head.head
+        for obj in (c for c in verb.children if c.dep_ in {"dobj", "dative"}):
+            for cand in [obj, *[a for a in obj.children if a.dep_ == "appos"]]:
+                aid = self.token_actor.get(cand.i)
+                if aid and self.actors.get(aid) and self.actors[aid].kind == "person":
+                    return aid
+        return None
 
     def _reported_self(self, tok: Token) -> list[str]:
         """"Freedonia denied that it had armed ...": it/they = the speaker of the governing
@@ -146,6 +168,8 @@ def relative_head(tok: Token) -> Token:
     """'which'/'who' in a relative clause stands for the noun the clause hangs on."""
     if tok.tag_ in RELATIVE_TAGS or tok.lower_ in {"which", "who", "that", "whom"}:
         verb = tok.head
+        if tok.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head  # "the talks in which X took part"
         while verb.dep_ in {"xcomp", "conj", "ccomp"} and verb.head is not verb:
             verb = verb.head
         if verb.dep_ in {"relcl", "acl"}:

@@ -294,6 +294,10 @@ class Context:
                     found += [(abs(t.i - trigger.i), n) for n in self._names_in(o)]
         return [n for _, n in sorted(found)]
 
+    def names_under(self, tok: Token) -> list[str]:
+        """Place names a non-actor argument token carries ("the city of X" -> X)."""
+        return self._names_in(tok)
+
     def _names_in(self, tok: Token, shallow: bool = False) -> list[str]:
         """Candidate place names under a token: GPE/LOC/FAC entities, else proper nouns that
         are no actor mention (NER often glues "Freedonia in Geneva"; the gazetteer decides)."""

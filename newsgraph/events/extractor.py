@@ -20,9 +20,11 @@ from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.events.args import ActorIndex, Args, expand_conj, light_governor
+from newsgraph.events.args import ActorIndex, Args, expand_conj, light_governor, relative_head
 from newsgraph.events.context import Context, clause_span
+from newsgraph.events.merge import merge_repeats
 from newsgraph.events.patterns import PatternSet, Trigger
+from newsgraph.events.seats import SEAT_PENALTY, seat_target, visited_capital
 from newsgraph.records import Actor, Article, DateValue, Event, Evidence, Mention, Place
 
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
@@ -85,15 +87,24 @@ def _inside(idx: int | None, ranges: list[tuple[int, int]]) -> bool:
 class EventExtractor:
     """Finds PLOVER events in one parsed article."""
 
-    def __init__(self, patterns: PatternSet, gazetteer: Any, dates: Any) -> None:
+    def __init__(self, patterns: PatternSet, gazetteer: Any, dates: Any,
+                 dictionary: Any = None) -> None:
         self.patterns = patterns
         self.gazetteer = gazetteer
         self.dates = dates
+        self.dictionary = dictionary  # ActorDictionary: seats and capitals (optional)
 
     # ------------------------------------------------------------------ public
     def extract(self, doc: Doc, article: Article, actors: list[Actor],
                 mentions: list[Mention]) -> list[Event]:
         """All events of one article, in text order, deduplicated."""
+        return self.extract_with_actors(doc, article, actors, mentions)[0]
+
+    def extract_with_actors(self, doc: Doc, article: Article, actors: list[Actor],
+                            mentions: list[Mention]) -> tuple[list[Event], list[Actor]]:
+        """Events, plus dictionary actors they name that the article's list lacks (a
+        country whose capital was visited): every id an event references is then known."""
+        added: dict[str, str] = {}  # actor id -> surface form that stood for it
         index = ActorIndex(doc, actors, mentions, self.patterns.status.mediator_words)
         args = Args(index, self.patterns.status.object_control)
         ctx = Context(doc, self.patterns, index)
@@ -116,7 +127,8 @@ class EventExtractor:
                     continue
                 base = None
                 for hit in hits:  # first rule that yields an event wins
-                    base = self._event(hit, doc, article, sent, args, ctx, sent_dates, country)
+                    base = self._event(hit, doc, article, sent, args, ctx, sent_dates, country,
+                                       added)
                     if base is not None:
                         break
                 for ev in self._split(base, args):
@@ -128,7 +140,21 @@ class EventExtractor:
                     events.append(ev)
             if sent_dates:
                 previous = sent_dates[-1]
-        return events
+        events = merge_repeats(events, frozenset(SYMMETRIC))
+        return events, self._new_actors(events, actors, added)
+
+    def _new_actors(self, events: list[Event], actors: list[Actor],
+                    added: dict[str, str]) -> list[Actor]:
+        known = {a.id for a in actors}
+        used = {i for e in events for i in [*e.source, *e.target, *e.mediator]}
+        out = []
+        for aid, surface in added.items():
+            entry = self.dictionary.get(aid) if self.dictionary is not None else None
+            if aid in known or aid not in used or entry is None:
+                continue
+            out.append(Actor(id=aid, name=entry.name, kind=entry.kind, country=entry.country,
+                             sector=entry.sector, aliases=[surface], in_dictionary=True))
+        return out
 
     # ---------------------------------------------------------------- triggers
     def _hits(self, sent: Span) -> list[list[_Hit]]:
@@ -204,7 +230,7 @@ class EventExtractor:
             elif slot.startswith("prep:"):
                 toks = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == slot[5:]
                         for o in c.children if o.dep_ == "pobj"]
-            for t in toks:
+            for t in map(relative_head, toks):  # "the talks in which X took part"
                 for c in [t, *[x for x in t.children if x.dep_ == "conj"]]:
                     if c.lemma_.lower() in rule.required or c.lower_ in rule.required:
                         return c.i
@@ -212,8 +238,8 @@ class EventExtractor:
 
     # ------------------------------------------------------------------ events
     def _event(self, hit: _Hit, doc: Doc, article: Article, sent: Span, args: Args,
-               ctx: Context, sent_dates: list[DateValue],
-               country: str | None) -> tuple[Event, list[Token]] | None:
+               ctx: Context, sent_dates: list[DateValue], country: str | None,
+               added: dict[str, str]) -> tuple[Event, list[Token]] | None:
         tok, rule = hit.trigger, hit.rule
         if ctx.embedded_request(tok):
             return None  # "urged X to withdraw": the withdrawal is only asked for
@@ -260,6 +286,20 @@ class EventExtractor:
                             break
         if not source:
             return None
+        if rule.person_source and not any(
+                getattr(args.index.actors.get(s), "kind", None) == "person" for s in source):
+            return None  # "troops arrived in X" is no visit
+        seat: str | None = None
+        visit = None
+        if not target:
+            target, seat = seat_target(tok, rule, args, self.dictionary, ctx.names_under,
+                                       source)
+            if not target:
+                visit = visited_capital(tok, rule, args, self.dictionary, ctx.names_under,
+                                        source, self.gazetteer)
+                if visit is not None:
+                    target = [visit[0]]
+                    added.setdefault(visit[0], visit[1])
         if not rule.nominal and src_tokens and all(
                 t.i not in args.index.token_actor
                 and any(r.type == rule.type for r in self.patterns.noun_rules(t.lemma_))
@@ -267,7 +307,7 @@ class EventExtractor:
             return None  # "Ruritanian strikes killed ...": the noun is the event, coded there
         mediators = [m for m in ctx.mediators(tok) if m not in source]
         target = [t for t in target if t not in source and t not in mediators]
-        if not target and rule.type in SYMMETRIC and len(source) > 1:
+        if not target and rule.type in SYMMETRIC and len(source) > 1 and not rule.participants:
             source, target = source[:1], source[1:]  # "X and Y met": one side each
         if not target and not rule.target_optional:
             return None
@@ -286,8 +326,12 @@ class EventExtractor:
             reported_by = None
         date = self._pick_date(tok, sent_dates)
         location = self._location(ctx, tok, rule, country)
+        if visit is not None and (location is None or location.precision == "country"):
+            location = visit[2]
+        if seat and location is None and self.gazetteer is not None:
+            location = self.gazetteer.lookup(seat, prefer_country=country)  # "attack on C"
         conf = 0.85 - (0 if direct else 0.15) - (0 if target else 0.1) - (
-            0.05 if rule.nominal else 0)
+            0.05 if rule.nominal else 0) - (SEAT_PENALTY if seat or visit else 0)
         s_start = sent.start_char
         eid = hashlib.sha1(f"{article.doc_id}|{s_start}|{tok.idx}|{etype}".encode())
         return Event(

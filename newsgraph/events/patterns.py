@@ -68,6 +68,8 @@ class TriggerEntry(BaseModel):
     status: str | None = None  # force a status ("deny" style entries)
     light_only: bool = False  # nominal fires only as object of a light verb ("hold talks")
     blocked_by: list[str] = Field(default_factory=list)  # child lemma or "dep:<dep>" that vetoes
+    person_source: bool = False  # fires only with a person as source (a visit, not troops)
+    participants: bool = False  # all sources are participants ("X, Y and Z attended ...")
 
     @field_validator("type")
     @classmethod
@@ -159,6 +161,8 @@ class Trigger:
     nominal: bool
     light_only: bool = False
     blocked_by: frozenset[str] = frozenset()
+    person_source: bool = False
+    participants: bool = False
 
 
 DEFAULT_CAMEO = {
@@ -271,6 +275,7 @@ def _expand(entry: TriggerEntry, nominal: bool, wordsets: dict[str, list[str]],
             target=tuple(target), required=frozenset(required), required_slots=req_slots,
             target_optional=t_opt, status=entry.status, nominal=nominal,
             light_only=entry.light_only, blocked_by=frozenset(b.lower() for b in entry.blocked_by),
+            person_source=entry.person_source, participants=entry.participants,
         )
         for lemma in entry.lemmas
     ]

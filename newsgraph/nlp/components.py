@@ -51,22 +51,33 @@ class ActorsComponent:
 
 
 class EventsComponent:
-    """Codes PLOVER events from the parse, given the actors already found."""
+    """Codes PLOVER events from the parse, given the actors already found.
 
-    def __init__(self, pattern_files: list[str], place_files: list[str]):
+    The actor dictionary (same files as the actors component) tells which places are
+    seats of authorities and capitals; a dictionary actor an event names that the actors
+    stage did not list (a capital visited, used as a place there) is appended to
+    ``doc._.ng_actors`` so every id an event references is in the article's actors."""
+
+    def __init__(self, pattern_files: list[str], place_files: list[str],
+                 actor_files: list[str] | None = None):
+        from newsgraph.actors.dictionary import load_dictionary
         from newsgraph.events.extractor import EventExtractor
         from newsgraph.events.patterns import load_patterns
         from newsgraph.nlp.dates import DateResolver
         from newsgraph.nlp.places import Gazetteer
 
         self.extractor = EventExtractor(
-            load_patterns(pattern_files), Gazetteer(place_files), DateResolver()
+            load_patterns(pattern_files), Gazetteer(place_files), DateResolver(),
+            load_dictionary(actor_files or []),
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ng_events = self.extractor.extract(
-            doc, article_of(doc), doc._.ng_actors or [], doc._.ng_mentions or []
+        actors = list(doc._.ng_actors or [])
+        events, added = self.extractor.extract_with_actors(
+            doc, article_of(doc), actors, doc._.ng_mentions or []
         )
+        doc._.ng_events = events
+        doc._.ng_actors = actors + added
         return doc
 
 
@@ -76,9 +87,11 @@ def make_actors(nlp: Language, name: str, actor_files: list[str]) -> ActorsCompo
 
 
 @Language.factory(
-    "newsgraph_events", default_config={"pattern_files": [], "place_files": []}
+    "newsgraph_events",
+    default_config={"pattern_files": [], "place_files": [], "actor_files": []},
 )
 def make_events(
-    nlp: Language, name: str, pattern_files: list[str], place_files: list[str]
+    nlp: Language, name: str, pattern_files: list[str], place_files: list[str],
+    actor_files: list[str],
 ) -> EventsComponent:
-    return EventsComponent(pattern_files, place_files)
+    return EventsComponent(pattern_files, place_files, actor_files)
