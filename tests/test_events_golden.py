@@ -128,7 +128,8 @@ def test_golden_record(system, record: dict[str, Any]) -> None:
     text = record["text"]
     article = Article(doc_id=record["id"], text=text,
                       content_hash=hashlib.sha1(text.encode()).hexdigest(),
-                      published=record.get("published", DATA["published"]))
+                      published=record.get("published", DATA["published"]),
+                      published_basis=record.get("published_basis", "record"))
     doc = nlp(text)
     actors, mentions = resolve(doc, article)
     names = {a.id: a.name for a in actors}

@@ -340,3 +340,73 @@ def clause_span(trigger: Token) -> Span:
         t = t.head
     toks = list(t.subtree)
     return trigger.doc[toks[0].i: toks[-1].i + 1]
+
+
+# ------------------------------------------------------------------- tense
+# Why: an event sentence without a date expression is still dated by its grammar. A present
+# progressive or present simple ("X is massing troops", "Y sends weapons") in a dated news
+# report describes what goes on at publication time; a past simple clause continues the time
+# frame its paragraph set ("In 2015 ... The congress joined ..."); a present perfect ("has
+# carried out raids") or a bare infinitive names no time at all.
+CLIMB_DEPS = {"xcomp", "advcl", "pcomp", "prep", "conj", "acl"}
+PRESENT_TAGS = {"VBZ", "VBP"}
+
+
+def clause_verb(trigger: Token) -> Token | None:
+    """The finite verb whose tense dates the trigger: the trigger itself, the verb carrying a
+    nominal trigger, or the finite governor of an infinitive/gerund ("are working to support",
+    "left without signing")."""
+    v: Token | None = trigger
+    if trigger.pos_ not in {"VERB", "AUX"}:
+        v = light_governor(trigger)
+        if v is None:
+            v = next((a for a in list(trigger.ancestors)[:4] if a.pos_ in {"VERB", "AUX"}), None)
+    for _ in range(6):
+        if v is None or _finite(v) or v.head.i == v.i:
+            return v
+        own_subject = any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in v.children)
+        if v.dep_ not in CLIMB_DEPS or own_subject:
+            return v
+        if v.dep_ == "acl" and v.tag_ in {"VBN", "VBG"}:
+            return v  # "forces stationed in X": a reduced relative names no time
+        v = v.head
+    return v
+
+
+def _finite(v: Token) -> bool:
+    return v.tag_ in PRESENT_TAGS | {"VBD", "MD"} or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in PRESENT_TAGS | {"VBD", "MD"}
+        for c in v.children)
+
+
+def tense(trigger: Token) -> str:
+    """Tense of the trigger's clause: "present", "progressive", "perfect", "pluperfect",
+    "past", "modal" or "none" (infinitive, participle, verbless)."""
+    v = clause_verb(trigger)
+    if v is None:
+        return "none"
+    auxes = [c for c in v.children if c.dep_ in {"aux", "auxpass"} and c.lower_ != "to"]
+    if any(c.tag_ == "MD" for c in auxes):
+        return "modal"
+    have = [c for c in auxes if c.lemma_.lower() == "have"]
+    if have:  # "had met": before the time the text speaks of, not at it
+        return "perfect" if have[0].tag_ in PRESENT_TAGS else "pluperfect"
+    if auxes:
+        tag = auxes[0].tag_
+        if tag in PRESENT_TAGS:
+            return "progressive" if v.tag_ == "VBG" else "present"
+        return "past" if tag == "VBD" else "none"
+    if v.tag_ in PRESENT_TAGS:
+        return "present"
+    return "past" if v.tag_ == "VBD" else "none"
+
+
+def has_current_adverb(trigger: Token, adverbs: frozenset[str]) -> bool:
+    """"currently", "now", "at present" modifying the trigger's clause verb."""
+    v = clause_verb(trigger) or trigger
+    for c in v.children:
+        if c.dep_ in {"advmod", "npadvmod", "prep"}:
+            phrase = " ".join(t.lower_ for t in c.subtree)
+            if phrase in adverbs:
+                return True
+    return False

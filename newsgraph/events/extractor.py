@@ -13,7 +13,9 @@ minus 0.1 for a missing target, minus 0.05 for a nominal trigger.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
@@ -21,7 +23,13 @@ from typing import Any, Protocol
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events.args import ActorIndex, Args, expand_conj, light_governor, relative_head
-from newsgraph.events.context import Context, clause_span
+from newsgraph.events.context import (
+    Context,
+    clause_span,
+    clause_verb,
+    has_current_adverb,
+    tense,
+)
 from newsgraph.events.merge import merge_repeats
 from newsgraph.events.patterns import PatternSet, Trigger
 from newsgraph.events.seats import SEAT_PENALTY, seat_target, visited_capital
@@ -37,6 +45,21 @@ CONDITION_MARKS = {"unless", "if"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 VISIT_MODES = {"visit", "host", "invitation"}
 OBJECT_PLACE_TYPES = {"ASSAULT", "COERCE"}  # "shelled Juba", "occupied the city of X"
+# Dating an event whose sentence has no date expression (see _implicit_date):
+# "present": a present simple/progressive act in a dated report -> the publication month;
+# "carry": a past-tense act -> the last date its paragraph gave, at month/year precision.
+DATE_RULES = frozenset({"present", "carry"})
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# A period, not a point in time: "since 2014", "during 2014-2015" do not date what follows.
+PERIOD_BEFORE = re.compile(r"\b(?:since|during|throughout|until|till|from|between|over|for)\s+$",
+                           re.IGNORECASE)
+PERIOD_INSIDE = re.compile(r"\d\s*(?:-|–|—|to|and|until|through)\s*\d|\b(?:to|and|until|through)\s+\w",
+                           re.IGNORECASE)
+# Publication dates guessed from the text (its latest date) are no "now".
+UNSURE_PUBLISHED = {"inferred"}
+# A present tense after these marks refers to the future: "until the blockade is lifted".
+FUTURE_MARKS = {"until", "till", "before", "after", "once", "when", "whenever", "if", "unless",
+                "as", "whether", "lest"}
 MATCH_DEPS = {"prt", "prep", "dobj", "advmod", "acomp", "compound:prt", "dative", "attr", "agent"}
 
 
@@ -54,6 +77,17 @@ class _Hit:
     trigger: Token
     rule: Trigger
     used: tuple[int, ...]  # token indexes consumed (trigger + required words)
+
+
+@dataclass
+class _Frame:
+    """What dates one sentence's events: its own dates, the publication date, and the date
+    its paragraph set before it (None when the sentence has dates of its own)."""
+
+    dates: list[DateValue]
+    anchor: DateValue | None  # only a publication date that was given, not guessed
+    carried: DateValue | None
+    implicit: dict[str, DateValue]  # filled with grammar dates, applied after merging
 
 
 TERMINAL = tuple(".!?:;\"”’)»")
@@ -80,6 +114,37 @@ def headline_ranges(sent: Span) -> list[tuple[int, int]]:
         pos = nl + 1
 
 
+def _point_in_time(value: DateValue, text: str) -> bool:
+    """A date that can frame later sentences: no range, no "since/during" period."""
+    if value.start is None:
+        return True
+    expr = text[value.start:value.end] if value.end is not None else value.text
+    return not (PERIOD_BEFORE.search(text[max(0, value.start - 20):value.start])
+                or PERIOD_INSIDE.search(expr))
+
+
+SUBORDINATE_DEPS = {"relcl", "acl", "advcl", "pcomp", "appos", "csubj", "parataxis"}
+
+
+def _frames_sentence(value: DateValue, doc: Doc) -> bool:
+    """A date of the sentence's main clause ("On Sunday, X flew to Y"), not of a side remark
+    ("..., his first visit since taking office in June"): only such a date frames what
+    follows."""
+    if value.start is None:
+        return False
+    span = doc.char_span(value.start, value.end or value.start + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    t = span.root
+    for _ in range(40):
+        if t.head.i == t.i:
+            return True
+        if t.dep_ in SUBORDINATE_DEPS:
+            return False
+        t = t.head
+    return False
+
+
 def _inside(idx: int | None, ranges: list[tuple[int, int]]) -> bool:
     return idx is not None and any(lo <= idx < hi for lo, hi in ranges)
 
@@ -88,11 +153,15 @@ class EventExtractor:
     """Finds PLOVER events in one parsed article."""
 
     def __init__(self, patterns: PatternSet, gazetteer: Any, dates: Any,
-                 dictionary: Any = None) -> None:
+                 dictionary: Any = None, date_rules: frozenset[str] = DATE_RULES) -> None:
         self.patterns = patterns
         self.gazetteer = gazetteer
         self.dates = dates
         self.dictionary = dictionary  # ActorDictionary: seats and capitals (optional)
+        self.date_rules = date_rules
+        cues = getattr(dates, "cues", None)
+        self.stative = frozenset(getattr(cues, "stative_verbs", ()))
+        self.current_adverbs = frozenset(getattr(cues, "current_adverbs", ()))
 
     # ------------------------------------------------------------------ public
     def extract(self, doc: Doc, article: Article, actors: list[Actor],
@@ -113,8 +182,14 @@ class EventExtractor:
         events: list[Event] = []
         seen: set[tuple] = set()
         previous: DateValue | None = None
+        breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(doc.text)]
+        para, carried = -1, None  # the paragraph's last explicit date, for later sentences
+        implicit: dict[str, DateValue] = {}  # event id -> date read from grammar, set last
         texts: set[str] = set()
         for sent in doc.sents:
+            here = bisect.bisect_right(breaks, sent.start_char)
+            if here != para:
+                para, carried = here, None
             norm = " ".join(sent.text.split())
             if norm in texts:
                 continue  # a repeated photo caption or pull quote: its events are already in
@@ -122,16 +197,20 @@ class EventExtractor:
             skip = headline_ranges(sent)
             sent_dates = [d for d in self._sentence_dates(sent, anchor, previous)
                           if not _inside(d.start, skip)]
+            frame = _Frame(sent_dates, None if article.published_basis in UNSURE_PUBLISHED
+                           else anchor, None if sent_dates else carried, implicit)
             for hits in self._hits(sent):
                 if _inside(hits[0].trigger.idx, skip):
                     continue
                 base = None
                 for hit in hits:  # first rule that yields an event wins
-                    base = self._event(hit, doc, article, sent, args, ctx, sent_dates, country,
+                    base = self._event(hit, doc, article, sent, args, ctx, frame, country,
                                        added)
                     if base is not None:
                         break
                 for ev in self._split(base, args):
+                    if base is not None and base[0].id in implicit:
+                        implicit[ev.id] = implicit[base[0].id]
                     key = (ev.type, tuple(sorted(ev.source)), tuple(sorted(ev.target)),
                            ev.date.value if ev.date else None, ev.status)
                     if key in seen:
@@ -140,7 +219,13 @@ class EventExtractor:
                     events.append(ev)
             if sent_dates:
                 previous = sent_dates[-1]
+                frames = [d for d in sent_dates if _point_in_time(d, doc.text)
+                          and _frames_sentence(d, doc)]
+                carried = frames[-1] if frames else None
         events = merge_repeats(events, frozenset(SYMMETRIC))
+        # grammar dates only after merging: a retelling takes its event's explicit date first
+        events = [replace(e, date=implicit[e.id]) if e.date is None and e.id in implicit else e
+                  for e in events]
         return events, self._new_actors(events, actors, added)
 
     def _new_actors(self, events: list[Event], actors: list[Actor],
@@ -238,7 +323,7 @@ class EventExtractor:
 
     # ------------------------------------------------------------------ events
     def _event(self, hit: _Hit, doc: Doc, article: Article, sent: Span, args: Args,
-               ctx: Context, sent_dates: list[DateValue], country: str | None,
+               ctx: Context, frame: _Frame, country: str | None,
                added: dict[str, str]) -> tuple[Event, list[Token]] | None:
         tok, rule = hit.trigger, hit.rule
         if ctx.embedded_request(tok):
@@ -324,7 +409,8 @@ class EventExtractor:
         reported_by = attr.speaker if attr.found else None
         if reported_by in source and etype in {"ACCUSE", "THREATEN", "REQUEST"}:
             reported_by = None
-        date = self._pick_date(tok, sent_dates)
+        date = self._pick_date(tok, frame.dates)
+        guess = None if date is not None else self._implicit_date(tok, status, frame)
         location = self._location(ctx, tok, rule, country)
         if visit is not None and (location is None or location.precision == "country"):
             location = visit[2]
@@ -334,6 +420,8 @@ class EventExtractor:
             0.05 if rule.nominal else 0) - (SEAT_PENALTY if seat or visit else 0)
         s_start = sent.start_char
         eid = hashlib.sha1(f"{article.doc_id}|{s_start}|{tok.idx}|{etype}".encode())
+        if guess is not None:
+            frame.implicit[eid.hexdigest()[:16]] = guess
         return Event(
             id=eid.hexdigest()[:16], doc_id=article.doc_id, type=etype,
             source=source, target=target,
@@ -414,6 +502,35 @@ class EventExtractor:
         if pool:
             return min(pool, key=lambda d: abs((d.start or 0) - tok.idx))
         return dates[0]
+
+    def _implicit_date(self, tok: Token, status: str, frame: _Frame) -> DateValue | None:
+        """A date from the grammar of a sentence without date expression (DATE_RULES).
+
+        Present simple/progressive acts ("sends arms", "is massing troops") and clauses with
+        "currently"/"now" happen at publication time: the publication month. Standing
+        relations ("supports", "is an ally of") and the present perfect ("has carried out")
+        stay undated. A past-tense act continues its paragraph's last explicit date, cut to
+        month precision (a day is only kept by "the same day", which the resolver reads)."""
+        if status not in {"occurred", "negated"}:
+            return None
+        when = tense(tok)
+        anchor = frame.anchor
+        if "present" in self.date_rules and anchor is not None and anchor.precision != "year":
+            verb = clause_verb(tok)
+            lemma = verb.lemma_.lower() if verb is not None else ""
+            if verb is not None and any(c.dep_ == "mark" and c.lower_ in FUTURE_MARKS
+                                        for c in verb.children):
+                return None
+            now = when == "progressive" or (when == "present" and lemma not in self.stative) \
+                or (when in {"present", "perfect"} and has_current_adverb(tok, self.current_adverbs))
+            if now:
+                return DateValue(anchor.value[:7], "month")
+        if "carry" in self.date_rules and frame.carried is not None and when == "past":
+            carried = frame.carried
+            if carried.precision == "day":
+                return DateValue(carried.value[:7], "month")
+            return DateValue(carried.value, carried.precision)
+        return None
 
     def _main_country(self, doc: Doc) -> str | None:
         """The most frequent country among resolved places of the article (for Tripoli)."""

@@ -70,6 +70,11 @@ class DateCues(BaseModel):
     same_year: list[str] = Field(default_factory=list)
     after_previous: list[str] = Field(default_factory=list)
     numbers: dict[str, int] = Field(default_factory=dict)
+    # Dating events from grammar when their sentence has no date (events/extractor.py):
+    # present-tense verbs that state a standing relation, not a current act ("X supports Y").
+    stative_verbs: list[str] = Field(default_factory=list)
+    # Adverbs that put a clause at publication time ("currently", "now").
+    current_adverbs: list[str] = Field(default_factory=list)
 
 
 MONTHS: dict[str, int] = {}
@@ -190,6 +195,7 @@ class DateResolver:
 
     def __init__(self, cue_file: str | Path | None = None, cache_size: int = 20_000) -> None:
         cues = load_data_file(cue_file or data_path("dates.yaml"), DateCues)
+        self.cues = cues  # read-only: the events stage reads its grammar-dating cues here
         self._vague = frozenset(cues.vague)
         self._narrowing = re.compile(
             r"^(?:" + "|".join(re.escape(c) for c in sorted(cues.narrowing, key=len, reverse=True))
