@@ -70,6 +70,8 @@ class Analyzer:
 
 # ---------------------------------------------------------------- workers
 
+CHUNK_SIZE = 8  # articles per task sent to a worker process
+
 # Process-local slot for the worker's Analyzer: set once by the pool initializer
 # in each worker process (the standard multiprocessing idiom), never mutated after.
 _WORKER: dict[str, Analyzer] = {}
@@ -79,20 +81,36 @@ def _init_worker(kwargs: dict) -> None:
     _WORKER["analyzer"] = Analyzer(**kwargs)
 
 
-def _analyze_in_worker(article: Article) -> ArticleAnalysis:
-    return _WORKER["analyzer"].analyze(article)
+def _analyze_in_worker(articles: list[Article]) -> list[ArticleAnalysis]:
+    return list(_WORKER["analyzer"].analyze_many(articles))
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def analyze_articles(
     articles: Iterable[Article], *, workers: int = 2, **analyzer_kwargs
 ) -> Iterator[ArticleAnalysis]:
-    """Analyse articles on ``workers`` processes, yielding results in input order."""
+    """Analyse articles on ``workers`` processes, yielding results in input order.
+
+    Articles travel to the workers in small chunks so that spaCy batches them
+    (``nlp.pipe``) as it does in a plain pass.
+    """
     if workers <= 1:
         yield from Analyzer(**analyzer_kwargs).analyze_many(articles)
         return
     ctx = mp.get_context("fork" if os.name == "posix" else "spawn")
     with ctx.Pool(workers, initializer=_init_worker, initargs=(analyzer_kwargs,)) as pool:
-        yield from pool.imap(_analyze_in_worker, articles, chunksize=2)
+        for batch in pool.imap(_analyze_in_worker, _chunks(articles, CHUNK_SIZE)):
+            yield from batch
 
 
 # ----------------------------------------------------------------- ingest
