@@ -183,7 +183,8 @@ class KnowledgeBase:
         for v in items:
             norm = str(v).strip().upper() if upper else str(v).strip().lower()
             if norm not in allowed:
-                raise QueryError(f"unknown {what} {v!r}; expected one of: {', '.join(allowed)}")
+                shown = str(v) if len(str(v)) <= 40 else str(v)[:40] + "…"
+                raise QueryError(f"unknown {what} {shown!r}; expected one of: {', '.join(allowed)}")
             out.append(norm)
         return out
 

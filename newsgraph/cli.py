@@ -114,6 +114,9 @@ def ingest(articles, db, actor_files, pattern_files, place_files, model, workers
     def on_problem(problem) -> None:
         click.echo(f"skipped {problem}", err=True)
 
+    def on_notice(message: str) -> None:
+        click.echo(f"note: {message}", err=True)
+
     def on_start(total: int) -> None:
         task_holder["task"] = progress.add_task("analysing", total=total)
 
@@ -124,7 +127,7 @@ def ingest(articles, db, actor_files, pattern_files, place_files, model, workers
         summary = run_ingest(
             list(articles), db, actor_files=actor_files, pattern_files=pattern_files,
             place_files=place_files, model=model, workers=workers,
-            on_problem=on_problem, on_start=on_start, on_article=on_article,
+            on_problem=on_problem, on_start=on_start, on_notice=on_notice, on_article=on_article,
         )
     click.echo(
         f"{summary.articles_added} articles added, {summary.articles_already_stored} already stored, "

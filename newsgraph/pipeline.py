@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from newsgraph.records import Article, ArticleAnalysis, InputProblem
 
@@ -74,14 +75,21 @@ CHUNK_SIZE = 8  # articles per task sent to a worker process
 
 # Process-local slot for the worker's Analyzer: set once by the pool initializer
 # in each worker process (the standard multiprocessing idiom), never mutated after.
-_WORKER: dict[str, Analyzer] = {}
+_WORKER: dict[str, Any] = {}
 
 
 def _init_worker(kwargs: dict) -> None:
-    _WORKER["analyzer"] = Analyzer(**kwargs)
+    # An exception here would make the pool restart workers forever; keep it
+    # and raise it from the first task instead, so the run ends cleanly.
+    try:
+        _WORKER["analyzer"] = Analyzer(**kwargs)
+    except Exception as exc:  # noqa: BLE001 - re-raised in the task
+        _WORKER["error"] = exc
 
 
 def _analyze_in_worker(articles: list[Article]) -> list[ArticleAnalysis]:
+    if "error" in _WORKER:
+        raise _WORKER["error"]
     return list(_WORKER["analyzer"].analyze_many(articles))
 
 
@@ -128,6 +136,7 @@ class IngestSummary:
     words: int = 0
     seconds: float = 0.0
     problems: list[InputProblem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # used, but only in part (very long text)
 
     @property
     def exit_status(self) -> int:
@@ -148,11 +157,13 @@ def ingest(
     workers: int = 2,
     on_problem: Callable[[InputProblem], None] | None = None,
     on_start: Callable[[int], None] | None = None,
+    on_notice: Callable[[str], None] | None = None,
     on_article: Callable[[ArticleAnalysis], None] | None = None,
 ) -> IngestSummary:
     """Read ``paths`` into the database at ``db_path``; safe to interrupt and re-run."""
     from newsgraph.ingest import read_inputs
     from newsgraph.ingest.dedup import NearDuplicateIndex
+    from newsgraph.nlp.pipeline import MAX_ANALYSED_CHARS
     from newsgraph.store import SQLiteStore
 
     # Fail on a bad user knowledge file before touching the database.
@@ -177,6 +188,15 @@ def ingest(
             else:
                 seen_hashes.add(item.content_hash)
                 pending.append(item)
+                if len(item.text) > MAX_ANALYSED_CHARS:
+                    notice = (
+                        f"{item.source_path or item.doc_id}: very long article, only the first "
+                        f"{MAX_ANALYSED_CHARS:,} of {len(item.text):,} characters analysed "
+                        "(the whole text is stored)"
+                    )
+                    summary.notices.append(notice)
+                    if on_notice:
+                        on_notice(notice)
         kwargs = dict(
             model=model,
             actor_files=[str(p) for p in actor_files],
@@ -186,7 +206,8 @@ def ingest(
         if on_start:
             on_start(len(pending))
         n_workers = max(1, min(workers, len(pending)))
-        for analysis in analyze_articles(pending, workers=n_workers, **kwargs):
+        results = analyze_articles(pending, workers=n_workers, **kwargs) if pending else ()
+        for analysis in results:
             art = analysis.article
             dups = near.matches(art.minhash)
             near.add(art.content_hash, art.minhash)

@@ -64,12 +64,23 @@ def ascii_fold(text: str) -> str:
 
 
 def fold(name: str) -> str:
-    """Case, diacritics, punctuation, leading "the" and Arabic article folded away."""
+    """Case, diacritics, punctuation, leading "the" and Arabic article folded away.
+
+    Applied until nothing changes, so that fold(fold(x)) == fold(x) even for
+    strings like "al the x" where removing one article exposes another.
+    """
+    prev, text = None, name
+    while text != prev:
+        prev, text = text, _fold_once(text)
+    return text
+
+
+def _fold_once(name: str) -> str:
     text = _APOSTROPHES.sub("", ascii_fold(name)).lower().strip()
     text = _ARTICLE_PREFIX.sub("", text)
     text = _NON_WORD.sub(" ", text).strip()
     words = text.split()
-    if words and words[0] == "the":
+    while len(words) > 1 and words[0] == "the":
         words = words[1:]
     if len(words) > 1:
         words = [w for i, w in enumerate(words) if not (w in _STANDALONE_ARTICLE and i + 1 < len(words))]

@@ -249,14 +249,16 @@ def read_jsonl_lines(
     lines: Iterable[tuple[int, str | None]], *, path: str, stem: str, max_bytes: int
 ) -> Iterator[Raw | None]:
     """One article per JSON line; a broken line is a problem naming it, the rest goes on."""
+    any_record = False
     for n, line in lines:
         where = f"line {n}"
         if line is None:
             yield InputProblem(path, f"record too large (over {_mb(max_bytes)} limit)", where)
             continue
-        line = line.strip().lstrip("\ufeff")
+        line = line.strip().lstrip("\ufeff").strip()
         if not line:
             continue
+        any_record = True
         try:
             obj = json.loads(line)
         except (ValueError, RecursionError) as exc:
@@ -264,6 +266,8 @@ def read_jsonl_lines(
             yield InputProblem(path, reason.replace(" at line 1,", " at"), where)
             continue
         yield record_doc(obj, path=path, stem=stem, n=n, multi=True, record=where)
+    if not any_record:
+        yield InputProblem(path, "no text to analyse (no records)")
 
 
 def read_csv_stream(

@@ -70,13 +70,17 @@ def read_inputs(
     run = _Run(max_bytes=max_bytes)
     seen = Expansion()
     for arg in paths:
+        produced = False
         for item in expand(str(arg), seen):
+            produced = True
             if isinstance(item, InputProblem):
                 yield item
             elif item == STDIN:
                 yield from _guarded(STDIN, _read_stdin(run), run)
             else:
                 yield from _guarded(item, _read_file(item, run), run)
+        if not produced and os.path.isdir(str(arg)):
+            yield InputProblem(str(arg), "no article files in this folder")
 
 
 def _guarded(path: str, raws: Iterator[Raw | None], run: _Run) -> Iterator[Article | InputProblem]:
