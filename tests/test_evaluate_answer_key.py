@@ -113,3 +113,24 @@ def test_prediction_scored_against_itself_is_perfect(tmp_path: Path) -> None:
     assert scores.events_micro.f1 == 1.0
     assert scores.actors_micro.f1 == 1.0
     assert scores.identity.multi_article_share == 1.0
+
+
+@pytest.mark.parametrize(("agent", "in_event", "listed"), [
+    (Actor(id="agent:GRS-COP", name="Graustarkian police", kind="organization", country="GRS"),
+     True, True),
+    (Actor(id="agent:GRS-COP", name="Graustarkian police", kind="organization", country="GRS"),
+     False, False),
+    (Actor(id="agent:gunmen", name="gunmen", kind="organization", sector="UAF"), True, False),
+    (Actor(id="agent:COP", name="police", kind="organization", sector="COP"), True, False),
+])
+def test_unnamed_agents_listed_only_when_a_states_and_in_an_event(
+        agent: Actor, in_event: bool, listed: bool) -> None:
+    a = analysis()
+    a.actors.append(agent)
+    if in_event:
+        a.events[0].target.append(agent.id)
+    k = to_answer_key(a)
+    assert (agent.id in {x["id"] for x in k["actors"]}) is listed
+    if in_event:  # the event keeps the agent's name either way
+        assert agent.name in [n for e in k["events"] for n in e["target"]]
+    assert {"person:zog", "country:GRS", "org:ruritanian-army"} <= {x["id"] for x in k["actors"]}

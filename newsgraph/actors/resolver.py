@@ -27,6 +27,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.actors.agents import AgentFinder, is_lowercase_doc, load_agents
 from newsgraph.actors.dictionary import ActorDictionary, DictEntry, is_acronym
 from newsgraph.actors.names import fold, is_partial_of, same_name, slug
 from newsgraph.actors.references import ReferenceFinder, load_reference_cues
@@ -67,9 +68,12 @@ class _Cand:
 class ActorResolver:
     """Resolve the actors of an article against an ``ActorDictionary``."""
 
-    def __init__(self, dictionary: ActorDictionary, reference_files: Sequence[str | Path] = ()) -> None:
+    def __init__(self, dictionary: ActorDictionary, reference_files: Sequence[str | Path] = (),
+                 agent_files: Sequence[str | Path] = ()) -> None:
         self.dictionary = dictionary
         self._refs = ReferenceFinder(dictionary, load_reference_cues(reference_files))
+        self._agent_lex = load_agents(agent_files)
+        self._agents = AgentFinder(self._agent_lex)
         cues = dictionary.cues
         self._cues = cues
         self._title_words = {
@@ -86,7 +90,8 @@ class ActorResolver:
         """Actors of the article (first mention order) and their mentions."""
         text = article.text
         masked, authors = self._masked(doc, text)
-        cands = self._dictionary_pass(doc, masked)
+        lowercase = is_lowercase_doc(doc)
+        cands = self._dictionary_pass(doc, masked, lowercase)
         taken = {i for c in cands for i in range(c.tok_start, c.tok_end)}
         cands += self._handle_pass(doc, text, masked, taken)
         taken = {i for c in cands for i in range(c.tok_start, c.tok_end)}
@@ -100,8 +105,14 @@ class ActorResolver:
         spans = [(r.tok_start, r.tok_end) for r in refs if r.how != "title"]
         cands = [c for c in cands if not (c.place_like and any(
             a < c.tok_end and c.tok_start < b for a, b in spans))]  # "Sudanese" of "Sudanese rebels"
-        cands = self._keep_acting_states(cands) + refs
-        return self._build(cands, article)
+        main = self._main_country(cands)
+        kept = self._keep_acting_states(cands)
+        main_acts = main is not None and any(c.actor_id == main.id for c in kept)
+        refs += [_Cand(start=r.start, end=r.end, surface=r.surface, how=r.how, actor_id=r.actor_id,
+                       entry=r.entry, kind=r.kind, name=r.name, tok_start=r.tok_start,
+                       tok_end=r.tok_end, country=r.country, sector=r.sector)
+                 for r in self._agents.find(doc, [*cands, *refs], masked, main, lowercase, main_acts)]
+        return self._build(kept + refs, article)
 
     # ----------------------------------------------------------- furniture
     def _masked(self, doc: Doc, text: str) -> tuple[list[bool], list[str]]:
@@ -141,16 +152,18 @@ class ActorResolver:
         return mask, authors
 
     # ----------------------------------------------------------- dictionary
-    def _startable(self, tok: Token) -> bool:
+    def _startable(self, tok: Token, lowercase: bool = False) -> bool:
         c = tok.text[:1]
+        if lowercase and c.isalpha() and not tok.is_punct:
+            return True
         return (c.isupper() or c.isdigit() or tok.text in _ARTICLE_TOKENS) and not tok.is_space
 
-    def _dictionary_pass(self, doc: Doc, masked: list[bool]) -> list[_Cand]:
+    def _dictionary_pass(self, doc: Doc, masked: list[bool], lowercase: bool = False) -> list[_Cand]:
         out: list[_Cand] = []
         i, n = 0, len(doc)
         while i < n:
             tok = doc[i]
-            if masked[i] or not self._startable(tok):
+            if masked[i] or not self._startable(tok, lowercase):
                 i += 1
                 continue
             found: _Cand | None = None
@@ -161,7 +174,7 @@ class ActorResolver:
                 span = doc[i:j]
                 if "\n" in span.text or any(masked[k] for k in range(i, j)):
                     continue
-                found = self._match_span(span)
+                found = self._match_span(span, lowercase)
                 if found:
                     break
             if found is None:
@@ -171,7 +184,7 @@ class ActorResolver:
             i = found.tok_end
         return out
 
-    def _match_span(self, span: Span) -> _Cand | None:
+    def _match_span(self, span: Span, lowercase: bool = False) -> _Cand | None:
         d = self.dictionary
         surface = span.text
         first = span[0]
@@ -184,6 +197,12 @@ class ActorResolver:
         surface = core.text
         entry: DictEntry | None = None
         how = "dictionary"
+        if lowercase and surface.islower():
+            found = self._match_lower(core)
+            if found is None:
+                return None
+            entry, how = found
+            return self._cand(core, entry, how, how != "dictionary" or entry.kind == "country")
         if is_acronym(surface) or (len(core) == 1 and surface.isupper() and len(surface) <= 6):
             entry = d.acronym(surface) if is_acronym(surface) else None
             how = "acronym"
@@ -207,6 +226,12 @@ class ActorResolver:
             return None
         if entry.kind != "person" and how in ("dictionary", "transliteration") and self._inside_person(core):
             return None  # "Radi" of "Bassam Radi" is not the Rada militia
+        return self._cand(core, entry, how, place_like)
+
+    def _cand(self, core: Span, entry: DictEntry, how: str, place_like: bool) -> _Cand | None:
+        """The candidate for a dictionary match, with whether a place name acts."""
+        d = self.dictionary
+        surface = core.text
         if entry.kind == "organization" and entry.country and len(core) > 1:
             lead = d.demonym(core[0].text)
             last = core[-1]
@@ -224,6 +249,49 @@ class ActorResolver:
         if entry.kind == "person":
             self._add_roles(cand, core)
         return cand
+
+    def _match_lower(self, core: Span) -> tuple[DictEntry, str] | None:
+        """A dictionary match in an all-lowercase text: multiword names, and single words
+        that name a country, a capital or a nationality and are no ordinary word."""
+        d = self.dictionary
+        surface = core.text
+        if "\n" in surface or not surface[:1].isalpha():
+            return None
+        if len(core) > 1:
+            if all(t.is_stop or t.is_punct for t in core):
+                return None
+            entry = d.lookup(surface)
+            if entry is not None and any(fold(n) == fold(surface) for n in entry.names()
+                                         if not is_acronym(n)):
+                return entry, "dictionary"
+            entry = d.metonym(surface)
+            return (entry, "metonym") if entry is not None else None
+        tok = core[0]
+        if tok.is_stop or len(surface) <= 3 or surface in self._agent_lex.ambiguous:
+            return None
+        entry = d.lookup(surface)
+        if entry is not None and entry.kind == "country" and any(
+                fold(n) == fold(surface) for n in entry.names() if not is_acronym(n)):
+            return entry, "dictionary"
+        entry = d.metonym(surface)
+        if entry is not None:
+            return entry, "metonym"
+        entry = d.demonym(surface)
+        return (entry, "demonym") if entry is not None else None
+
+    def _main_country(self, cands: list[_Cand]) -> DictEntry | None:
+        """The country named most often (as place or actor), when one clearly leads:
+        the state whose police or army an unqualified "police" or "army" is."""
+        counts: dict[str, int] = {}
+        for c in cands:
+            if c.entry is not None and c.entry.kind == "country":
+                counts[c.entry.id] = counts.get(c.entry.id, 0) + 1
+        if not counts:
+            return None
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            return None
+        return self.dictionary.get(ranked[0][0])
 
     @staticmethod
     def _inside_person(core: Span) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 
 from newsgraph.records import Actor, ArticleAnalysis, Event
 
+AGENT_PREFIX = "agent:"
 _UNSAFE_FILE_CHARS = re.compile(r"[\\/:*?\"<>|\x00-\x1f]")
 
 
@@ -71,6 +72,26 @@ def _event_entry(event: Event, names: dict[str, str]) -> dict[str, Any]:
     }
 
 
+def _referenced(events: Iterable[Event]) -> set[str]:
+    """Actor ids some event names as source, target, mediator or reporter."""
+    out: set[str] = set()
+    for e in events:
+        out.update(e.source, e.target, e.mediator)
+        if e.reported_by:
+            out.add(e.reported_by)
+    return out
+
+
+def _listed(actor: Actor, referenced: set[str]) -> bool:
+    """Unnamed agents (ids ``agent:...``) are listed only when they are a state's agents
+    ("Egyptian police") and an event names them: answer keys list actors the text
+    identifies, and "gunmen" or "protesters" identify no one. Events still carry the
+    unlisted agent's name, so no fact is lost."""
+    if not actor.id.startswith(AGENT_PREFIX):
+        return True
+    return actor.country is not None and actor.id in referenced
+
+
 def _event_order(event: Event) -> tuple[int, int, int, str, str]:
     ev = event.evidence
     trigger = ev.trigger_start if ev.trigger_start is not None else ev.start
@@ -81,11 +102,13 @@ def to_answer_key(analysis: ArticleAnalysis) -> dict[str, Any]:
     """The prediction for one article in the answer-key shape (FORMAT.md).
 
     Actors are sorted by id and events by their place in the text, so the same
-    analysis always yields the same file.
+    analysis always yields the same file. Unnamed agents no event names are left out.
     """
     article = analysis.article
     names = {actor.id: actor.name for actor in analysis.actors}
-    actors = sorted(analysis.actors, key=lambda a: (a.id, a.name))
+    referenced = _referenced(analysis.events)
+    actors = sorted((a for a in analysis.actors if _listed(a, referenced)),
+                    key=lambda a: (a.id, a.name))
     events = sorted(analysis.events, key=_event_order)
     return {
         "doc_id": article.doc_id,

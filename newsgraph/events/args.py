@@ -101,6 +101,23 @@ class ActorIndex:
             return []
         return self.of_token(speakers[0], 1)
 
+    def _previous_subject(self, tok: Token) -> list[str]:
+        """it/they -> the nearest group or state that was a subject before it, in the same
+        sentence or the one before ("The rebels said they will release ...", "X denied
+        the report. It said ..."). Persons are he/she; objects are not followed."""
+        sent = tok.sent
+        first = sent.start
+        if first > 0:
+            first = self.doc[first - 1].sent.start
+        for i in range(tok.i - 1, first - 1, -1):
+            aid = self.token_actor.get(i)
+            if aid is None or getattr(self.actors.get(aid), "kind", None) == "person":
+                continue
+            t = self.doc[i]
+            if any(a.dep_ in SUBJ_DEPS | {"nsubjpass"} for a in [t, *t.ancestors][:3]):
+                return [aid]
+        return []
+
     def of_token(self, tok: Token, depth: int = 0) -> list[str]:
         """Actor ids a token stands for: its own mention, else its modifiers' mentions."""
         if tok.i in self.token_actor:
@@ -108,8 +125,8 @@ class ActorIndex:
         if tok.lower_ in PERSON_PRONOUNS and tok.pos_ == "PRON":
             who = self.resolve_pronoun(tok)
             return [who] if who else []
-        if tok.lower_ in {"it", "they"} and tok.dep_ in SUBJ_DEPS:
-            return self._reported_self(tok)
+        if tok.lower_ in {"it", "they"} and tok.dep_ in SUBJ_DEPS | {"nsubjpass"}:
+            return self._reported_self(tok) or self._previous_subject(tok)
         if depth > 2 or tok.pos_ in {"VERB", "AUX"}:
             return []
         out: list[str] = []
@@ -191,9 +208,11 @@ def pobjs(prep: Token) -> list[Token]:
 class Args:
     """Slot reader for one sentence: subjects (with inheritance), objects, preps."""
 
-    def __init__(self, index: ActorIndex, object_control: Iterable[str]) -> None:
+    def __init__(self, index: ActorIndex, object_control: Iterable[str],
+                 document_nouns: Iterable[str] = ()) -> None:
         self.index = index
         self.object_control = frozenset(object_control)
+        self.document_nouns = frozenset(document_nouns)
 
     # ---------------------------------------------------------------- subjects
     def subject_tokens(self, verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
@@ -230,6 +249,11 @@ class Args:
         if dep == "xcomp" and head.pos_ in {"NOUN", "PROPN"}:  # "the decision to attack"
             return self.noun_owner(head), False
         if dep in {"acl", "relcl"} and not is_passive(verb):
+            if head.lemma_.lower() in self.document_nouns and not self.index.of_token(head):
+                # "X issued a statement demanding ...": the statement speaks for its author
+                owner = self.noun_owner(head)
+                if owner:
+                    return owner, False
             return [head], False
         return [], False
 

@@ -45,6 +45,9 @@ class Context:
         self.reporting = frozenset(patterns.reporting.verbs)
         self.denial = frozenset(patterns.reporting.denial_verbs)
         self.index = index
+        self.request_nouns = frozenset(  # "an appeal to X to lay down arms"
+            lemma for lemma, rules in patterns.nouns.items()
+            if any(r.type in {"REQUEST", "THREATEN"} for r in rules))
         self.quotes = [(m.start(), m.end()) for m in QUOTE_RE.finditer(doc.text)]
 
     # ----------------------------------------------------------------- status
@@ -128,6 +131,9 @@ class Context:
                 return False
             t = gov
         head = t.head
+        if t.dep_ in {"xcomp", "acl"} and head.pos_ == "NOUN" \
+                and head.lemma_.lower() in self.request_nouns:
+            return True  # "rejected an appeal from X to lay down arms": only asked for
         if t.dep_ not in {"xcomp", "ccomp"} or head is trigger \
                 or head.lemma_.lower() not in self.cues.request_verbs:
             return False

@@ -33,6 +33,7 @@ from newsgraph.events.context import (
 from newsgraph.events.merge import merge_repeats
 from newsgraph.events.patterns import PatternSet, Trigger
 from newsgraph.events.seats import SEAT_PENALTY, seat_target, visited_capital
+from newsgraph.events.states import LOCATIVE_SLOTS, state_of
 from newsgraph.records import Actor, Article, DateValue, Event, Evidence, Mention, Place
 
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
@@ -175,7 +176,7 @@ class EventExtractor:
         country whose capital was visited): every id an event references is then known."""
         added: dict[str, str] = {}  # actor id -> surface form that stood for it
         index = ActorIndex(doc, actors, mentions, self.patterns.status.mediator_words)
-        args = Args(index, self.patterns.status.object_control)
+        args = Args(index, self.patterns.status.object_control, self.patterns.reporting.nouns)
         ctx = Context(doc, self.patterns, index)
         anchor = self._anchor(article)
         country = self._main_country(doc)
@@ -370,6 +371,8 @@ class EventExtractor:
                         if target:
                             break
         if not source:
+            source, direct = self._state_slot(tok, rule, rule.source, args, [], added), False
+        if not source:
             return None
         if rule.person_source and not any(
                 getattr(args.index.actors.get(s), "kind", None) == "person" for s in source):
@@ -385,6 +388,8 @@ class EventExtractor:
                 if visit is not None:
                     target = [visit[0]]
                     added.setdefault(visit[0], visit[1])
+            if not target:
+                target = self._state_slot(tok, rule, rule.target, args, source, added)
         if not rule.nominal and src_tokens and all(
                 t.i not in args.index.token_actor
                 and any(r.type == rule.type for r in self.patterns.noun_rules(t.lemma_))
@@ -430,6 +435,23 @@ class EventExtractor:
             mode=mode, cameo=cameo, mediator=mediators, status=status,
             reported_by=reported_by, date=date, location=location, confidence=round(conf, 2),
         ), src_tokens
+
+    def _state_slot(self, tok: Token, rule: Trigger, slots: tuple[str, ...], args: Args,
+                    exclude: list[str], added: dict[str, str]) -> list[str]:
+        """A country the actor stage left as a place but the slot makes a party ("visited
+        <country>", "a <demonym> request"); see events/states.py."""
+        if self.dictionary is None:
+            return []
+        for slot in slots:
+            if slot in LOCATIVE_SLOTS:
+                continue
+            toks, _ = args.slot(tok, slot, rule.nominal)
+            for t in (c for x in toks for c in expand_conj(x)):
+                found = state_of(t, self.dictionary, args.index.token_actor)
+                if found is not None and found[0] not in exclude:
+                    added.setdefault(found[0], found[1])
+                    return [found[0]]
+        return []
 
     def _split(self, found: tuple[Event, list[Token]] | None, args: Args) -> list[Event]:
         """Coordinated sources of a one-sided event are separate events ("Turkey and Qatar

