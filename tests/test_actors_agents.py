@@ -144,3 +144,21 @@ def test_user_agent_file_adds_nouns_and_bad_file_is_named(tmp_path: Path) -> Non
     bad.write_text("provenance: test\nagents:\n- label: x\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="bad.yaml"):
         load_agents([bad])
+
+
+@pytest.mark.parametrize(("text", "owner_is_subject"), [
+    # forces sent or amassed are the subject's own
+    ("Egypt deployed troops along the western border.", True),
+    ("Egypt supplied the Blue Hand Brigade with soldiers.", True),
+    # militias that receive equipment are the recipient, not the giver's own forces
+    ("Egypt provided the militias with modern radar systems.", False),
+    ("Egypt armed the militias in the eastern hills.", False),
+])
+def test_actors_agents_own_forces_vs_recipients(
+    nlp: spacy.Language, resolver: ActorResolver, text: str, owner_is_subject: bool
+) -> None:
+    actors, mentions = run(nlp, resolver, text)
+    forces = [m for m in mentions if m.text in ("troops", "soldiers", "militias")]
+    assert forces, mentions
+    owned = all(m.actor_id == "country:EGY" for m in forces)
+    assert owned is owner_is_subject, [(m.text, m.actor_id) for m in forces]

@@ -61,6 +61,7 @@ class AgentFileModel(BaseModel):
     actor_preps: list[str] = Field(default_factory=list)
     lowercase_ambiguous: list[str] = Field(default_factory=list)
     own_force_verbs: list[str] = Field(default_factory=list)
+    with_force_verbs: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class AgentLexicon:
     preps: set[str] = field(default_factory=set)
     ambiguous: set[str] = field(default_factory=set)
     own_force_verbs: set[str] = field(default_factory=set)
+    with_force_verbs: set[str] = field(default_factory=set)
 
     @property
     def max_words(self) -> int:
@@ -108,6 +110,7 @@ def load_agents(extra_files: Sequence[str | Path] = ()) -> AgentLexicon:
         lex.preps |= {w.lower() for w in m.actor_preps}
         lex.ambiguous |= {w.lower() for w in m.lowercase_ambiguous}
         lex.own_force_verbs |= {w.lower() for w in m.own_force_verbs}
+        lex.with_force_verbs |= {w.lower() for w in m.with_force_verbs}
     return lex
 
 
@@ -212,10 +215,13 @@ class AgentFinder:
             tok = tok.head
         if tok.dep_ == "pobj" and tok.head.lower_ == "with":
             tok = tok.head  # "supplied Haftar with soldiers"
-        if tok.dep_ not in ("dobj", "prep"):
+            verbs = self.lex.with_force_verbs
+        elif tok.dep_ == "dobj":
+            verbs = self.lex.own_force_verbs  # "deployed troops"
+        else:
             return None
         verb = tok.head
-        if verb.lemma_.lower() not in self.lex.own_force_verbs:
+        if verb.lemma_.lower() not in verbs:
             return None
         for _ in range(3):
             subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
