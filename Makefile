@@ -18,8 +18,9 @@ $(STAMP): pyproject.toml requirements-model.txt constraints.txt
 demo: $(STAMP)
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/newsgraph ingest demo/corpus --db $(DB)
-	$(BIN)/newsgraph actors --db $(DB) --limit 15
-	$(BIN)/newsgraph events --db $(DB) --limit 20
+	$(BIN)/newsgraph actors --db $(DB) --limit 12
+	$(BIN)/newsgraph events --db $(DB) --limit 15
+	@echo "Next: $(BIN)/newsgraph serve --db $(DB)   (explorer on http://127.0.0.1:8765)"
 
 # Debian's chromium drives the browser tests (Playwright's own download cannot work
 # offline); as root we install it, otherwise those tests skip with a message.
