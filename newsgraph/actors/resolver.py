@@ -451,6 +451,8 @@ class ActorResolver:
         root = core.root
         while root.dep_ in ("conj", "appos") and root.head.i != root.i:
             root = root.head
+        if self._agentive_apposition(core, root):
+            return True
         dep = root.dep_
         nxt = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
         if any(ch.dep_ in ("amod", "compound") and cues.has("place_nouns", ch.lower_) for ch in root.children):
@@ -480,6 +482,28 @@ class ActorResolver:
         if dep in ("compound", "amod", "nmod", "npadvmod"):
             return cues.has("agent_nouns", root.head.lemma_) or cues.has("agent_nouns", root.head.text)
         return dep == "ROOT"
+
+    def _agentive_apposition(self, core: Span, root: Token) -> bool:
+        """"the Emirates (region), the main backer of X" / ", X's main ally": an apposition
+        naming an agent role toward someone makes the state act. Read from the words, as the
+        parser often hangs such appositions on the verb; "In Libya, the government said" is
+        no apposition (the noun is a subject and has no "of"/possessive complement)."""
+        doc = core.doc
+        j = max(core.end - 1, root.head.i if root.dep_ == "compound" else root.i) + 1
+        if j >= len(doc) or doc[j].text != ",":
+            return False
+        k, owner = j + 1, False
+        while k < len(doc) and k - j <= 5 and (
+                doc[k].pos_ in ("DET", "ADJ", "ADV") or doc[k].dep_ in ("poss", "case")
+                or doc[k].ent_type_):
+            owner = owner or doc[k].dep_ == "case"
+            k += 1
+        if k >= len(doc) or doc[k].pos_ != "NOUN" or doc[k].dep_ in _SUBJ:
+            return False
+        noun = doc[k]
+        if not (self._cues.has("agent_nouns", noun.lemma_) or self._cues.has("agent_nouns", noun.text)):
+            return False
+        return owner or (k + 1 < len(doc) and doc[k + 1].lower_ in ("of", "to"))
 
     def _demonym_acts(self, core: Span) -> bool:
         """A demonym stands for its state when it heads or modifies an agent noun phrase."""

@@ -36,8 +36,9 @@ class ActorIndex:
     """Maps tokens of one Doc to actor ids through the mentions' character spans."""
 
     def __init__(self, doc: Doc, actors: list[Actor], mentions: list[Mention],
-                 mediator_words: Iterable[str] = ()) -> None:
+                 mediator_words: Iterable[str] = (), relation_nouns: Iterable[str] = ()) -> None:
         self.doc = doc
+        self.relation_nouns = frozenset(relation_nouns)
         self.actors = {a.id: a for a in actors}
         self.token_actor: dict[int, str] = {}
         self.mediator_words = frozenset(mediator_words)
@@ -129,6 +130,15 @@ class ActorIndex:
             return self._reported_self(tok) or self._previous_subject(tok)
         if depth > 2 or tok.pos_ in {"VERB", "AUX"}:
             return []
+        if self.is_relation(tok):
+            # "Y's ally X", "a backer of Y": the noun is X (its apposition), never Y; with a
+            # possessor, a named modifier is the group they belong to ("its EU partners")
+            named = [a for c in tok.children if c.dep_ == "appos"
+                     for a in self.of_token(c, depth + 1)]
+            if not named and any(c.dep_ == "poss" for c in tok.children):
+                named = [a for c in tok.children if c.dep_ == "compound"
+                         for a in self.of_token(c, depth + 1)]
+            return list(dict.fromkeys(named))
         out: list[str] = []
         for child in tok.children:
             if _negated_modifier(child):
@@ -146,9 +156,14 @@ class ActorIndex:
             elif child.dep_ == "prep" and child.lower_ in LINK_PREPS:
                 out += [a for o in child.children if o.dep_ == "pobj"
                         for a in self.of_token(o, depth + 1)]
-            elif child.dep_ == "appos":
+            elif child.dep_ == "appos" and not self.is_relation(child):
                 out += self.of_token(child, depth + 1)
         return list(dict.fromkeys(out))
+
+    def is_relation(self, tok: Token) -> bool:
+        """A relation noun with no mention of its own ("ally", "the main backer")."""
+        return (tok.i not in self.token_actor and tok.pos_ in {"NOUN", "PROPN"}
+                and tok.lemma_.lower() in self.relation_nouns)
 
     def of_tokens(self, toks: Iterable[Token]) -> list[str]:
         out: list[str] = []
@@ -156,7 +171,7 @@ class ActorIndex:
             for c in expand_conj(t):
                 out += self.of_token(c)
                 for ap in c.children:
-                    if ap.dep_ == "appos":
+                    if ap.dep_ == "appos" and not self.is_relation(ap):
                         out += self.of_token(ap)
         return list(dict.fromkeys(out))
 
@@ -312,10 +327,13 @@ class Args:
             return toks, True
         if slot == "copula":
             if trigger.dep_ in {"attr", "acomp"} and trigger.head.lemma_ in {"be", "become", "remain"}:
-                return [c for c in trigger.head.children if c.dep_ in SUBJ_DEPS], True
+                return [relative_head(c) for c in trigger.head.children
+                        if c.dep_ in SUBJ_DEPS], True  # "X, which is Y's main backer"
             return [], False
         if slot == "appos_of":
             return ([trigger.head], True) if trigger.dep_ == "appos" else ([], False)
+        if slot == "appos":  # "Y's backer X"
+            return [c for c in kids if c.dep_ == "appos"], True
         if slot == "xcomp":
             return self._embedded_objects(trigger), False
         if slot == "ccomp_subj":  # "demanded that X withdraw": X is the one addressed

@@ -175,7 +175,8 @@ class EventExtractor:
         """Events, plus dictionary actors they name that the article's list lacks (a
         country whose capital was visited): every id an event references is then known."""
         added: dict[str, str] = {}  # actor id -> surface form that stood for it
-        index = ActorIndex(doc, actors, mentions, self.patterns.status.mediator_words)
+        index = ActorIndex(doc, actors, mentions, self.patterns.status.mediator_words,
+                           self.patterns.relation_nouns)
         args = Args(index, self.patterns.status.object_control, self.patterns.reporting.nouns)
         ctx = Context(doc, self.patterns, index)
         anchor = self._anchor(article)
@@ -282,11 +283,18 @@ class EventExtractor:
 
     @staticmethod
     def _blocked(tok: Token, rule: Trigger) -> bool:
-        """A rule's veto words: "press conference" is no meeting, "hopes to demonstrate"."""
+        """A rule's veto words: "press conference" is no meeting, "hopes to demonstrate";
+        "<prep> <lemma>" vetoes a prepositional modifier ("ally of the past")."""
         if not rule.blocked_by:
             return False
+        doc = tok.doc
+        if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in rule.blocked_by:
+            return True  # "ex-ally", parsed as separate appositions
         return any(c.lemma_.lower() in rule.blocked_by or c.lower_ in rule.blocked_by
-                   or f"dep:{c.dep_}" in rule.blocked_by for c in tok.children)
+                   or f"dep:{c.dep_}" in rule.blocked_by
+                   or (c.dep_ == "prep" and any(f"{c.lower_} {o.lemma_.lower()}" in rule.blocked_by
+                                                for o in c.children if o.dep_ == "pobj"))
+                   for c in tok.children)
 
     def _extra_words(self, tok: Token, words: tuple[str, ...], nominal: bool) -> tuple[int, ...] | None:
         found: list[int] = []
@@ -399,7 +407,7 @@ class EventExtractor:
         target = [t for t in target if t not in source and t not in mediators]
         if not target and rule.type in SYMMETRIC and len(source) > 1 and not rule.participants:
             source, target = source[:1], source[1:]  # "X and Y met": one side each
-        if not target and not rule.target_optional:
+        if not target and not rule.target_optional and not self._unnamed_party(tok, rule, args):
             return None
         status = ctx.status(tok, rule.status)
         etype, mode, cameo = rule.type, rule.mode, rule.cameo
@@ -435,6 +443,15 @@ class EventExtractor:
             mode=mode, cameo=cameo, mediator=mediators, status=status,
             reported_by=reported_by, date=date, location=location, confidence=round(conf, 2),
         ), src_tokens
+
+    @staticmethod
+    def _unnamed_party(tok: Token, rule: Trigger, args: Args) -> bool:
+        """The target slot holds a party by relation only ("worked with Haftar's rivals"): the
+        act happened with someone, so it stands with an empty target rather than vanish."""
+        if rule.nominal:
+            return False
+        return any(args.index.is_relation(c) for slot in rule.target
+                   for t in args.slot(tok, slot, False)[0] for c in expand_conj(t))
 
     def _state_slot(self, tok: Token, rule: Trigger, slots: tuple[str, ...], args: Args,
                     exclude: list[str], added: dict[str, str]) -> list[str]:

@@ -13,7 +13,13 @@ or the passive subject), ``dative`` (indirect object), ``prep:<word>``
 objects of "between X and Y"), ``poss`` (possessor "X's visit"), ``compound``
 (modifiers "Egyptian-mediated talks", "the UN embargo", "Russian strikes"),
 ``xcomp`` (objects of the embedded verb: "refused to meet X"), ``ccomp_subj`` (subject of
-a that-clause: "demanded that X withdraw").
+a that-clause: "demanded that X withdraw"), ``copula`` (subject of "X is/remains <noun>"),
+``appos_of`` (the name a noun is in apposition to: "X, the main backer of Y") and
+``appos`` (the name in apposition to the noun: "Y's backer X").
+
+``relation_nouns`` name a standing relation to another actor ("ally", "backer", "rival"):
+such a noun stands for the name in apposition to it, never for its possessor or its
+"of" object ("Y's rival X attacked": X attacked, not Y).
 """
 
 from __future__ import annotations
@@ -30,7 +36,7 @@ from newsgraph.records import PLOVER_TYPES
 
 _SLOT_NAMES = {
     "subj", "dobj", "dative", "between", "poss", "compound", "xcomp", "agent", "copula", "appos_of",
-    "ccomp_subj",
+    "appos", "ccomp_subj",
 }
 
 
@@ -133,6 +139,7 @@ class PatternFile(BaseModel):
     verbs: list[TriggerEntry] = Field(default_factory=list)
     nouns: list[TriggerEntry] = Field(default_factory=list)
     light_verbs: list[str] = Field(default_factory=list)
+    relation_nouns: list[str] = Field(default_factory=list)  # ally, backer, rival (lemmas)
     status: StatusCues | None = None
     reporting: Reporting | None = None
 
@@ -180,6 +187,7 @@ class PatternSet:
     verbs: dict[str, list[Trigger]] = field(default_factory=dict)
     nouns: dict[str, list[Trigger]] = field(default_factory=dict)
     light_verbs: frozenset[str] = frozenset()
+    relation_nouns: frozenset[str] = frozenset()
     status: StatusCues = field(default_factory=StatusCues)
     reporting: Reporting = field(default_factory=Reporting)
     files: tuple[str, ...] = ()
@@ -222,6 +230,7 @@ def load_patterns(extra_files: Sequence[str | Path] = ()) -> PatternSet:
         optional.update(f.target_optional_types)
     ps = PatternSet(files=tuple(str(p) for p in paths))
     light: list[str] = []
+    relation: list[str] = []
     for path, f in files:
         for section, nominal in (("verbs", False), ("nouns", True)):
             for entry in getattr(f, section):
@@ -229,11 +238,13 @@ def load_patterns(extra_files: Sequence[str | Path] = ()) -> PatternSet:
                     index = ps.nouns if nominal else ps.verbs
                     index.setdefault(trig.words[0], []).append(trig)
         light.extend(w.lower() for w in f.light_verbs)
+        relation.extend(w.lower() for w in f.relation_nouns)
         if f.status:
             _merge_cues(ps.status, f.status)
         if f.reporting:
             _merge_cues(ps.reporting, f.reporting)
     ps.light_verbs = frozenset(light)
+    ps.relation_nouns = frozenset(relation)
     return ps
 
 
