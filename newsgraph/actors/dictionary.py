@@ -125,7 +125,6 @@ class DictEntry:
         """Canonical name, aliases and acronyms."""
         return [self.name, *self.aliases, *self.acronyms]
 
-
 @dataclass
 class Cues:
     """Merged cue word lists, lower-cased into sets where the resolver tests membership."""

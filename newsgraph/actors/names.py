@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
@@ -63,6 +64,7 @@ def ascii_fold(text: str) -> str:
     return anyascii(text)
 
 
+@lru_cache(maxsize=100_000)  # pure function of a string; hot in the matcher
 def fold(name: str) -> str:
     """Case, diacritics, punctuation, leading "the" and Arabic article folded away.
 
@@ -93,6 +95,7 @@ _DIGRAPHS: tuple[tuple[str, str], ...] = (
 )
 
 
+@lru_cache(maxsize=100_000)  # pure function of a string; hot in the matcher
 def word_key(word: str) -> str:
     """Transliteration key of one folded word (see the module docstring)."""
     if not word:
@@ -122,6 +125,7 @@ def word_key(word: str) -> str:
     return "".join(collapsed)
 
 
+@lru_cache(maxsize=100_000)  # pure function of a string; hot in the matcher
 def translit_key(name: str) -> str:
     """Coarse spelling-independent key of a name: words of ``fold`` through ``word_key``."""
     return " ".join(word_key(w) for w in fold(name).split())

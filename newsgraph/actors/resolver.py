@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.agents import AgentFinder, is_lowercase_doc, load_agents
 from newsgraph.actors.dictionary import ActorDictionary, DictEntry, is_acronym
-from newsgraph.actors.names import fold, is_partial_of, same_name, slug
+from newsgraph.actors.names import fold, is_partial_of, same_name, slug, word_key
 from newsgraph.actors.references import ReferenceFinder, load_reference_cues
 from newsgraph.records import Actor, Article, Mention
 
@@ -84,6 +84,14 @@ class ActorResolver:
         self._not_actors = {fold(o) for o in cues.sets.get("not_actors", set())}
         self._max_words = min(dictionary.max_words, 10)
         self._non_actor_words = cues.sets.get("non_actor_words", set())
+        # Spelling keys of every name's first word: in all-lowercase text every token
+        # could start a name, so spans are only tried from tokens that can.
+        self._first_keys = {
+            word_key(folded.split()[0])
+            for e in dictionary.entries
+            for n in [*e.names(), *e.metonyms, *e.demonyms, *([e.capital] if e.capital else [])]
+            if (folded := fold(n))
+        }
 
     # ------------------------------------------------------------------ public
     def resolve(self, doc: Doc, article: Article) -> tuple[list[Actor], list[Mention]]:
@@ -163,7 +171,9 @@ class ActorResolver:
         i, n = 0, len(doc)
         while i < n:
             tok = doc[i]
-            if masked[i] or not self._startable(tok, lowercase):
+            if masked[i] or not self._startable(tok, lowercase) or (
+                    lowercase and tok.lower_ not in _ARTICLE_TOKENS
+                    and word_key(fold(tok.text) or "-") not in self._first_keys):
                 i += 1
                 continue
             found: _Cand | None = None
