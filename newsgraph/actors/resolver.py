@@ -86,12 +86,13 @@ class ActorResolver:
         self._non_actor_words = cues.sets.get("non_actor_words", set())
         # Spelling keys of every name's first word: in all-lowercase text every token
         # could start a name, so spans are only tried from tokens that can.
-        self._first_keys = {
-            word_key(folded.split()[0])
-            for e in dictionary.entries
-            for n in [*e.names(), *e.metonyms, *e.demonyms, *([e.capital] if e.capital else [])]
-            if (folded := fold(n))
-        }
+        self._first_keys: dict[str, int] = {}  # first-word key -> longest name in words
+        for e in dictionary.entries:
+            for n in [*e.names(), *e.metonyms, *e.demonyms, *([e.capital] if e.capital else [])]:
+                words = fold(n).split()
+                if words:
+                    key = word_key(words[0])
+                    self._first_keys[key] = max(self._first_keys.get(key, 0), len(words))
 
     # ------------------------------------------------------------------ public
     def resolve(self, doc: Doc, article: Article) -> tuple[list[Actor], list[Mention]]:
@@ -171,13 +172,16 @@ class ActorResolver:
         i, n = 0, len(doc)
         while i < n:
             tok = doc[i]
-            if masked[i] or not self._startable(tok, lowercase) or (
-                    lowercase and tok.lower_ not in _ARTICLE_TOKENS
-                    and word_key(fold(tok.text) or "-") not in self._first_keys):
+            longest = self._max_words
+            if lowercase and tok.lower_ not in _ARTICLE_TOKENS:
+                # a name's words can span up to ~3 tokens each ("al-Sarraj")
+                words = self._first_keys.get(word_key(fold(tok.text) or "-"), 0)
+                longest = min(longest, 3 * words)
+            if masked[i] or not longest or not self._startable(tok, lowercase):
                 i += 1
                 continue
             found: _Cand | None = None
-            for j in range(min(n, i + self._max_words), i, -1):
+            for j in range(min(n, i + longest), i, -1):
                 last = doc[j - 1]
                 if (last.is_punct and last.text not in (")",)) or last.is_space or last.text in _POSSESSIVE:
                     continue
