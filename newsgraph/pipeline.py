@@ -48,7 +48,7 @@ class Analyzer:
         """Actors, mentions and events of one article."""
         return next(self.analyze_many([article]))
 
-    def analyze_many(self, articles: Iterable[Article], batch_size: int = 8) -> Iterator[ArticleAnalysis]:
+    def analyze_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ArticleAnalysis]:
         """Analyse articles in order, batching the spaCy pass."""
         from newsgraph.nlp.components import ARTICLE_KEY
         from newsgraph.nlp.pipeline import MAX_ANALYSED_CHARS
@@ -71,7 +71,7 @@ class Analyzer:
 
 # ---------------------------------------------------------------- workers
 
-CHUNK_SIZE = 8  # articles per task sent to a worker process
+CHUNK_SIZE = 16  # articles per task sent to a worker process
 
 # Process-local slot for the worker's Analyzer: set once by the pool initializer
 # in each worker process (the standard multiprocessing idiom), never mutated after.
