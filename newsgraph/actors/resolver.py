@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.agents import AgentFinder, is_lowercase_doc, load_agents
 from newsgraph.actors.dictionary import ActorDictionary, DictEntry, is_acronym
-from newsgraph.actors.names import fold, is_partial_of, same_name, slug, word_key
+from newsgraph.actors.names import fold, is_partial_of, same_name, slug, translit_key, word_key
 from newsgraph.actors.references import ReferenceFinder, load_reference_cues
 from newsgraph.records import Actor, Article, Mention
 
@@ -87,12 +87,14 @@ class ActorResolver:
         # Spelling keys of every name's first word: in all-lowercase text every token
         # could start a name, so spans are only tried from tokens that can.
         self._first_keys: dict[str, int] = {}  # first-word key -> longest name in words
+        self._name_keys: set[str] = set()  # spelling keys of every whole name
         for e in dictionary.entries:
             for n in [*e.names(), *e.metonyms, *e.demonyms, *([e.capital] if e.capital else [])]:
                 words = fold(n).split()
                 if words:
                     key = word_key(words[0])
                     self._first_keys[key] = max(self._first_keys.get(key, 0), len(words))
+                    self._name_keys.add(translit_key(n).replace(" ", ""))
 
     # ------------------------------------------------------------------ public
     def resolve(self, doc: Doc, article: Article) -> tuple[list[Actor], list[Mention]]:
@@ -188,6 +190,9 @@ class ActorResolver:
                 span = doc[i:j]
                 if "\n" in span.text or any(masked[k] for k in range(i, j)):
                     continue
+                if lowercase and span.text.islower() and \
+                        translit_key(span.text).replace(" ", "") not in self._name_keys:
+                    continue  # no name is spelled like this: skip the full match
                 found = self._match_span(span, lowercase)
                 if found:
                     break
