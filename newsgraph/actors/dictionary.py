@@ -80,6 +80,7 @@ class CuesModel(BaseModel):
     actor_preps: list[str] = Field(default_factory=list)
     locative_verbs: list[str] = Field(default_factory=list)
     address_verbs: list[str] = Field(default_factory=list)
+    address_nouns: list[str] = Field(default_factory=list)
     outlets: list[str] = Field(default_factory=list)
     reporting_verbs: list[str] = Field(default_factory=list)
     affiliation_words: list[str] = Field(default_factory=list)

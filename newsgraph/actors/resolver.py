@@ -485,8 +485,7 @@ class ActorResolver:
             p = prep.lower_
             gov = prep.head
             if p == "to":
-                return cues.has("address_verbs", gov.lemma_) or gov.lemma_.lower() in {
-                    "appeal", "message", "letter", "loyalty", "allegiance", "request", "call", "ally"}
+                return cues.has("address_verbs", gov.lemma_) or cues.has("address_nouns", gov.lemma_)
             if p == "from":
                 return cues.has("agent_nouns", gov.lemma_)
             if p == "of":

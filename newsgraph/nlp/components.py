@@ -59,16 +59,17 @@ class EventsComponent:
     ``doc._.ng_actors`` so every id an event references is in the article's actors."""
 
     def __init__(self, pattern_files: list[str], place_files: list[str],
-                 actor_files: list[str] | None = None):
+                 actor_files: list[str] | None = None, dictionary=None):
         from newsgraph.actors.dictionary import load_dictionary
         from newsgraph.events.extractor import EventExtractor
         from newsgraph.events.patterns import load_patterns
         from newsgraph.nlp.dates import DateResolver
         from newsgraph.nlp.places import Gazetteer
 
+        if dictionary is None:
+            dictionary = load_dictionary(actor_files or [])
         self.extractor = EventExtractor(
-            load_patterns(pattern_files), Gazetteer(place_files), DateResolver(),
-            load_dictionary(actor_files or []),
+            load_patterns(pattern_files), Gazetteer(place_files), DateResolver(), dictionary,
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -94,4 +95,11 @@ def make_events(
     nlp: Language, name: str, pattern_files: list[str], place_files: list[str],
     actor_files: list[str],
 ) -> EventsComponent:
-    return EventsComponent(pattern_files, place_files, actor_files)
+    # Share the actors component's dictionary when it runs in the same pipeline with
+    # the same files, instead of loading (and holding) a second copy.
+    shared = None
+    if "newsgraph_actors" in nlp.pipe_names:
+        actors = nlp.get_pipe("newsgraph_actors")
+        if list(nlp.get_pipe_config("newsgraph_actors").get("actor_files", [])) == list(actor_files):
+            shared = actors.resolver.dictionary
+    return EventsComponent(pattern_files, place_files, actor_files, dictionary=shared)
