@@ -102,6 +102,34 @@ def test_time_range_redraws_the_network(page, url: str) -> None:
     assert page.locator("#f-from-label").inner_text() == "2021-05"
 
 
+def test_stale_answer_never_overwrites_newer_filter(page, url: str) -> None:
+    """A slow answer for an older slider position must not replace the current view."""
+    page.goto(f"{url}/#/network")
+    _ready(page, "network")
+    page.evaluate(
+        """() => {
+          const real = window.fetch;
+          let delayNext = true;
+          window.fetch = (u, o) => {
+            if (String(u).startsWith('/api/network') && delayNext) {
+              delayNext = false;
+              return new Promise((ok, fail) => setTimeout(() => real(u, o).then(ok, fail), 1500));
+            }
+            return real(u, o);
+          };
+        }"""
+    )
+    slider = page.locator("#f-from")
+    last = slider.get_attribute("max")
+    # First change (unfiltered, answered slowly), then the newer one (filtered, answered fast).
+    slider.evaluate("(s) => s.dispatchEvent(new Event('input'))")
+    slider.evaluate(f"(s) => {{ s.value = '{last}'; s.dispatchEvent(new Event('input')); }}")
+    _ready(page, "network")
+    page.wait_for_timeout(2500)
+    assert page.locator("g.node[data-id='country:XOS']").count() == 0
+    assert page.locator("body").get_attribute("data-ready") == "network"
+
+
 def test_facts_only_checkbox_hides_claims(page, url: str) -> None:
     page.goto(f"{url}/#/timeline")
     _ready(page, "timeline")

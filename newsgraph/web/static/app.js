@@ -6,7 +6,7 @@
 const SVGNS = "http://www.w3.org/2000/svg";
 const KIND_COLOURS = { person: "#4e79a7", organization: "#f28e2b", country: "#59a14f" };
 const CLASS_COLOURS = { cooperative: "#2b8a3e", conflictual: "#c92a2a", other: "#868e96" };
-const state = { months: [], summary: null, basemap: null };
+const state = { months: [], summary: null, basemap: null, routing: new AbortController() };
 
 /* ------------------------------------------------------------------ DOM helpers */
 function el(tag, attrs, ...children) {
@@ -61,8 +61,14 @@ async function api(path, params) {
     qs.append(k, v);
   }
   const url = "/api/" + path + (qs.toString() ? "?" + qs : "");
-  const res = await fetch(url, { headers: { Accept: "application/json" } });
-  const body = await res.json().catch(() => ({ error: res.statusText }));
+  // Requests belong to the view being drawn: a newer route aborts them, so a slow
+  // answer for an old filter setting can never overwrite the current one.
+  const res = await fetch(url, { headers: { Accept: "application/json" }, signal: state.routing.signal });
+  let body;
+  try { body = await res.json(); } catch (err) {
+    if (err.name === "AbortError") throw err;
+    body = { error: res.statusText };
+  }
   if (!res.ok) throw new Error(body.error || res.statusText);
   return body;
 }
@@ -288,7 +294,7 @@ function timelineLegend() {
 /* ------------------------------------------------------------------ map */
 async function viewMap() {
   if (!state.basemap) {
-    const res = await fetch("/static/vendor/countries-110m.json");
+    const res = await fetch("/static/vendor/countries-110m.json", { signal: state.routing.signal });
     state.basemap = await res.json();
   }
   const data = await api("places", filterParams());
@@ -458,6 +464,9 @@ function currentView() {
 }
 
 async function route() {
+  state.routing.abort();
+  state.routing = new AbortController();
+  document.body.dataset.ready = "loading";
   const v = currentView();
   document.querySelectorAll("nav a").forEach((a) => a.classList.toggle("active", a.dataset.view === v.name));
   document.getElementById("filters").hidden = !["network", "timeline", "map"].includes(v.name);
@@ -470,7 +479,10 @@ async function route() {
     else if (v.name === "search") await viewSearch(v.arg);
     else await viewNetwork();
     document.body.dataset.ready = v.name;
-  } catch (err) { showError(err); document.body.dataset.ready = "error"; }
+  } catch (err) {
+    if (err.name === "AbortError") return; // superseded by a newer route
+    showError(err); document.body.dataset.ready = "error";
+  }
 }
 
 document.addEventListener("DOMContentLoaded", async () => {
