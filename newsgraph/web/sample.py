@@ -45,7 +45,7 @@ ACTORS: dict[str, Actor] = {
 PLACES = {
     "Port Selva": Place("Port Selva", "XN", 32.9, 13.2, "city"),
     "Karst": Place("Karst", "XN", 32.1, 20.1, "city"),
-    "Mira Oasis": Place("Mira Oasis", "XN", 27.0, 14.4, "site"),
+    "Mira Oasis": Place("Mira Oasis", "XN", 32.7, 13.5, "site"),  # beside Port Selva: labels must not collide
 }
 
 

@@ -130,6 +130,20 @@ def test_stale_answer_never_overwrites_newer_filter(page, url: str) -> None:
     assert page.locator("body").get_attribute("data-ready") == "network"
 
 
+def test_map_labels_never_overlap(page, url: str) -> None:
+    page.goto(f"{url}/#/map")
+    _ready(page, "map")
+    boxes = [t.bounding_box() for t in page.locator("g.place text").all()]
+    assert len(boxes) >= 2 and page.locator("g.place").count() == 3
+
+    def overlap(a: dict, b: dict) -> bool:
+        return (a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+                and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"])
+
+    pairs = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]]
+    assert not any(overlap(a, b) for a, b in pairs), boxes
+
+
 def test_facts_only_checkbox_hides_claims(page, url: str) -> None:
     page.goto(f"{url}/#/timeline")
     _ready(page, "timeline")

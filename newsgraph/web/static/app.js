@@ -311,18 +311,39 @@ async function viewMap() {
   map.append(svg("rect", { x: -10, y: -10, width: 380, height: 200, class: "sea" }));
   for (const c of state.basemap.countries) map.append(svg("path", { d: c.d, class: "country" }, svg("title", {}, c.name || "")));
   const maxC = Math.max(1, ...pts.map((p) => p.count));
-  for (const p of pts) {
+  const fs = span * 0.022, placed = [];
+  // busiest places first, so when labels would collide the better-known place keeps its label
+  for (const p of [...pts].sort((a, b) => b.count - a.count)) {
     const cls = p.conflictual > p.cooperative ? "conflictual" : p.cooperative > 0 ? "cooperative" : "other";
     const r = span * (0.008 + 0.018 * Math.sqrt(p.count / maxC));
+    const cx = p.lon + 180, cy = 90 - p.lat;
+    const label = placeLabel(p.name, cx, cy, r, fs, placed);
     map.append(svg("g", { class: "place", "data-name": p.name, onclick: () => showPlace(p) },
-      svg("circle", { cx: p.lon + 180, cy: 90 - p.lat, r, fill: CLASS_COLOURS[cls] }),
-      svg("text", { x: p.lon + 180 + r * 1.2, y: 90 - p.lat + r * 0.4, "font-size": span * 0.022 }, p.name),
+      svg("circle", { cx, cy, r, fill: CLASS_COLOURS[cls] }),
+      label ? svg("text", { x: label.x, y: label.y, "font-size": fs, "text-anchor": label.anchor }, p.name) : null,
       svg("title", {}, `${p.name}: ${p.count} events`)));
   }
   const side = el("aside", { id: "side", class: "side" }, el("p", { class: "muted" },
     pts.length ? "Click a place to list its events." : "No located events match these filters."));
   setMain(el("h1", {}, "Map"), el("p", { class: "muted" }, "Basemap: Natural Earth 1:110m (public domain), shipped with newsgraph — no tiles are fetched."),
     el("div", { class: "split" }, map, side));
+}
+
+/* Greedy label placement: right, left, above, below the dot; a label that would overlap one
+   already drawn is left out (the dot keeps its tooltip and its click). */
+function placeLabel(name, cx, cy, r, fs, placed) {
+  const w = name.length * fs * 0.56, h = fs;
+  const options = [
+    { x: cx + r * 1.2, y: cy + fs * 0.35, anchor: "start", box: [cx + r * 1.2, cy - h / 2, w, h] },
+    { x: cx - r * 1.2, y: cy + fs * 0.35, anchor: "end", box: [cx - r * 1.2 - w, cy - h / 2, w, h] },
+    { x: cx, y: cy - r - fs * 0.3, anchor: "middle", box: [cx - w / 2, cy - r - h * 1.1, w, h] },
+    { x: cx, y: cy + r + fs, anchor: "middle", box: [cx - w / 2, cy + r, w, h] },
+  ];
+  const hit = (a, b) => a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
+  for (const o of options) {
+    if (!placed.some((b) => hit(o.box, b))) { placed.push(o.box); return o; }
+  }
+  return null;
 }
 
 function showPlace(p) {
