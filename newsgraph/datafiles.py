@@ -25,6 +25,9 @@ def data_path(*parts: str) -> Path:
     return DATA_DIR.joinpath(*parts)
 
 
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_data_file(path: Path | str, model: type[M]) -> M:
     """Read one YAML knowledge file and validate it against ``model``.
 
@@ -33,7 +36,8 @@ def load_data_file(path: Path | str, model: type[M]) -> M:
     """
     path = Path(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's C loader when present: the same safe subset, several times faster
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except FileNotFoundError as exc:
         raise DataFileError(f"{path}: no such file") from exc
     except (OSError, UnicodeDecodeError) as exc:

@@ -8,6 +8,7 @@ each article in its own transaction, so an interrupted run resumes cleanly.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import os
 import time
@@ -71,7 +72,7 @@ class Analyzer:
 
 # ---------------------------------------------------------------- workers
 
-CHUNK_SIZE = 16  # articles per task sent to a worker process
+CHUNK_SIZE = 16  # most articles per task sent to a worker process (one spaCy batch)
 
 # Process-local slot for the worker's Analyzer: set once by the pool initializer
 # in each worker process (the standard multiprocessing idiom), never mutated after.
@@ -93,15 +94,48 @@ def _analyze_in_worker(articles: list[Article]) -> list[ArticleAnalysis]:
     return list(_WORKER["analyzer"].analyze_many(articles))
 
 
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+def _chunks(items: Sequence[Article], size: int, workers: int = 1) -> Iterator[list[Article]]:
+    """Consecutive chunks of at most ``size``, shrinking towards the end (each at most a
+    1/(2*workers) share of what is left) so that no worker idles long while another
+    finishes a big last chunk. spaCy's output does not depend on how docs are batched."""
+    i, n = 0, len(items)
+    while i < n:
+        step = max(1, min(size, -(-(n - i) // (2 * max(1, workers)))))
+        yield list(items[i:i + step])
+        i += step
+
+
+class AnalyzerPool:
+    """Worker processes, one Analyzer each, that start loading at construction.
+
+    Start the pool before the articles are read: the workers load spaCy and the
+    dictionaries while the parent reads, decodes and fingerprints the inputs. Use as a
+    context manager; leaving it stops the workers.
+    """
+
+    def __init__(self, workers: int, **analyzer_kwargs) -> None:
+        # spaCy is imported here, before the fork, so the workers inherit it.
+        from newsgraph.nlp.pipeline import load_nlp  # noqa: F401
+
+        self.workers = workers
+        ctx = mp.get_context("fork" if os.name == "posix" else "spawn")
+        self._pool = ctx.Pool(workers, initializer=_init_worker, initargs=(analyzer_kwargs,))
+
+    def analyze(self, articles: Sequence[Article]) -> Iterator[ArticleAnalysis]:
+        """Analyse ``articles`` on the workers, yielding results in input order."""
+        for batch in self._pool.imap(_analyze_in_worker,
+                                     _chunks(articles, CHUNK_SIZE, self.workers)):
+            yield from batch
+
+    def close(self) -> None:
+        self._pool.terminate()
+        self._pool.join()
+
+    def __enter__(self) -> AnalyzerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def analyze_articles(
@@ -115,10 +149,8 @@ def analyze_articles(
     if workers <= 1:
         yield from Analyzer(**analyzer_kwargs).analyze_many(articles)
         return
-    ctx = mp.get_context("fork" if os.name == "posix" else "spawn")
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(analyzer_kwargs,)) as pool:
-        for batch in pool.imap(_analyze_in_worker, _chunks(articles, CHUNK_SIZE)):
-            yield from batch
+    with AnalyzerPool(workers, **analyzer_kwargs) as pool:
+        yield from pool.analyze(list(articles))
 
 
 # ----------------------------------------------------------------- ingest
@@ -161,9 +193,7 @@ def ingest(
     on_article: Callable[[ArticleAnalysis], None] | None = None,
 ) -> IngestSummary:
     """Read ``paths`` into the database at ``db_path``; safe to interrupt and re-run."""
-    from newsgraph.ingest import read_inputs
-    from newsgraph.ingest.dedup import NearDuplicateIndex
-    from newsgraph.nlp.pipeline import MAX_ANALYSED_CHARS
+    from newsgraph.nlp.pipeline import MAX_ANALYSED_CHARS  # spaCy: imported before the fork
     from newsgraph.store import SQLiteStore
 
     # Fail on a bad user knowledge file before touching the database.
@@ -171,7 +201,18 @@ def ingest(
     started = time.perf_counter()
     summary = IngestSummary()
     store = SQLiteStore(db_path)
-    with store.writer_lock():
+    kwargs = dict(
+        model=model,
+        actor_files=[str(p) for p in actor_files],
+        pattern_files=[str(p) for p in pattern_files],
+        place_files=[str(p) for p in place_files],
+    )
+    with store.writer_lock(), contextlib.ExitStack() as stack:
+        # Workers start loading now, while this process reads the inputs.
+        pool = stack.enter_context(AnalyzerPool(workers, **kwargs)) if workers > 1 else None
+        from newsgraph.ingest import read_inputs
+        from newsgraph.ingest.dedup import NearDuplicateIndex
+
         near = NearDuplicateIndex()
         for key, signature in store.minhashes():
             near.add(key, signature)
@@ -197,16 +238,13 @@ def ingest(
                     summary.notices.append(notice)
                     if on_notice:
                         on_notice(notice)
-        kwargs = dict(
-            model=model,
-            actor_files=[str(p) for p in actor_files],
-            pattern_files=[str(p) for p in pattern_files],
-            place_files=[str(p) for p in place_files],
-        )
         if on_start:
             on_start(len(pending))
-        n_workers = max(1, min(workers, len(pending)))
-        results = analyze_articles(pending, workers=n_workers, **kwargs) if pending else ()
+        results: Iterable[ArticleAnalysis] = ()
+        if pending and pool is not None:
+            results = pool.analyze(pending)
+        elif pending:
+            results = Analyzer(**kwargs).analyze_many(pending)
         for analysis in results:
             art = analysis.article
             dups = near.matches(art.minhash)

@@ -164,14 +164,16 @@ class AgentFinder:
         out: list[Reference] = []
         i, n = 0, len(doc)
         width = self.lex.max_words
+        lowers = [t.lower_ for t in doc]
+        first_words = {p[0] for p in self.lex.phrases if p}
         while i < n:
             hit = None
-            for j in range(min(n, i + width), i, -1):
-                words = tuple(t.lower_ for t in doc[i:j])
-                group = self.lex.phrases.get(words)
-                if group is not None:
-                    hit = (doc[i:j], group)
-                    break
+            if lowers[i] in first_words:  # every phrase starts with one of these
+                for j in range(min(n, i + width), i, -1):
+                    group = self.lex.phrases.get(tuple(lowers[i:j]))
+                    if group is not None:
+                        hit = (doc[i:j], group)
+                        break
             if hit is None:
                 i += 1
                 continue

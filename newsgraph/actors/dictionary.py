@@ -274,20 +274,66 @@ def _kind_from_id(actor_id: str) -> str:
     return {"person": "person", "org": "organization", "country": "country"}[prefix]
 
 
-def load_dictionary(extra_files: Sequence[str | Path] = ()) -> ActorDictionary:
-    """Load the built-in actor files plus the user's (DataFileError names a bad file)."""
-    entries: dict[str, DictEntry] = {}
-    titles: list[str] = []
-    sets: dict[str, set[str]] = {}
-    raw: dict[str, list[str]] = {}
-    for path in [*builtin_files(), *map(Path, extra_files)]:
+def load_dictionary(extra_files: Sequence[str | Path] = (), use_cache: bool = True) -> ActorDictionary:
+    """Load the built-in actor files plus the user's (DataFileError names a bad file).
+
+    Parsing and validating the built-in YAML takes most of a second; its merged result is
+    cached on disk (``newsgraph.nlp.places.cache_dir``) under a hash of the files' names
+    and bytes and of the code that reads them, and the user's files are merged onto it as
+    they would be onto a fresh read. ``use_cache=False`` always reads every file."""
+    merged = _builtin_merged(use_cache)
+    for path in map(Path, extra_files):
+        merged.add_file(path)
+    return merged.dictionary()
+
+
+@dataclass
+class _Merged:
+    """Actor files merged so far, in order (what load_dictionary builds from)."""
+
+    entries: dict[str, DictEntry] = field(default_factory=dict)
+    titles: list[str] = field(default_factory=list)
+    sets: dict[str, set[str]] = field(default_factory=dict)
+    raw: dict[str, list[str]] = field(default_factory=dict)
+
+    def add_file(self, path: Path) -> None:
         model = load_data_file(path, ActorFileModel)
         for em in model.entries:
-            _merge(entries, em, str(path))
+            _merge(self.entries, em, str(path))
         if model.cues is not None:
             for name, values in model.cues.model_dump().items():
                 if name == "titles":
-                    titles.extend(v for v in values if v not in titles)
-                sets.setdefault(name, set()).update(v.lower() for v in values)
-                raw.setdefault(name, []).extend(v for v in values if v not in raw[name])
-    return ActorDictionary(entries.values(), Cues(titles=titles, sets=sets, raw=raw))
+                    self.titles.extend(v for v in values if v not in self.titles)
+                self.sets.setdefault(name, set()).update(v.lower() for v in values)
+                known = self.raw.setdefault(name, [])
+                known.extend(v for v in values if v not in known)
+
+    def dictionary(self) -> ActorDictionary:
+        return ActorDictionary(self.entries.values(),
+                               Cues(titles=self.titles, sets=self.sets, raw=self.raw))
+
+
+def _builtin_merged(use_cache: bool) -> _Merged:
+    """The shipped files merged: from the cache when it has them, else read (and cached)."""
+    import pickle
+
+    from newsgraph import datafiles
+    from newsgraph.nlp.places import cache_key, read_cache, write_cache
+
+    paths = builtin_files()
+    key = cache_key(paths, ("pydantic", "pyyaml"), (__file__, datafiles.__file__)) \
+        if use_cache else None
+    payload = read_cache("dictionary", key) if key else None
+    if payload is not None:
+        try:
+            merged = pickle.loads(payload)
+            if isinstance(merged, _Merged):
+                return merged
+        except Exception:  # noqa: BLE001 - an unreadable cache is rebuilt
+            pass
+    merged = _Merged()
+    for path in paths:
+        merged.add_file(path)
+    if key:
+        write_cache("dictionary", key, pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL))
+    return merged

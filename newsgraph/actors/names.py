@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -49,6 +50,7 @@ from rapidfuzz import fuzz
 
 # Arabic article written as a hyphenated prefix (sun-letter assimilated forms included).
 _ARTICLE_PREFIX = re.compile(r"\b(?:al|el|il|ul|at|ad|as|ash|ar|az|an|adh|ath)-(?=\w)", re.I)
+ARTICLE_PREFIXES = frozenset("al el il ul at ad as ash ar az an adh ath".split())  # as above
 _STANDALONE_ARTICLE = {"al", "el"}
 _APOSTROPHES = re.compile(r"[\u2019\u2018'`\u02bc\u02bf\u02be\u00b4]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -129,6 +131,75 @@ def word_key(word: str) -> str:
 def translit_key(name: str) -> str:
     """Coarse spelling-independent key of a name: words of ``fold`` through ``word_key``."""
     return " ".join(word_key(w) for w in fold(name).split())
+
+
+PLAIN_WORD = re.compile(r"[a-z0-9]+")
+
+
+def plain_words_key(words: Sequence[str]) -> str:
+    """``translit_key(" ".join(words)).replace(" ", "")`` for words that each match
+    ``PLAIN_WORD``, computed on the words without building and folding the string.
+
+    Such a string is already ASCII, lower case and punctuation-free, so of ``fold`` only
+    the word rules act: leading "the" and standalone "al"/"el" before another word are
+    dropped, repeated until nothing changes. The resolver tries thousands of word spans
+    per all-lowercase article; this keeps that cheap."""
+    if "the" not in words and "al" not in words and "el" not in words:
+        return "".join([word_key(w) for w in words])  # no word rule applies
+    cur = list(words)
+    prev = None
+    while cur != prev:
+        prev = cur
+        w = cur
+        while len(w) > 1 and w[0] == "the":
+            w = w[1:]
+        if len(w) > 1:
+            w = [x for i, x in enumerate(w) if not (x in _STANDALONE_ARTICLE and i + 1 < len(w))]
+        cur = w
+    return "".join(word_key(w) for w in cur)
+
+
+# How ``fold`` treats a token of all-lowercase text (the resolver's dictionary pass): a plain word
+# (PLAIN_WORD); a separator that folds to a space (ASCII punctuation or spaces, no
+# apostrophe, no hyphen that could end an Arabic article prefix like "al-"); or other.
+WORD, SEP, ODD = 1, 2, 0
+
+
+def fold_class(text: str, prev: str, glued_to_prev: bool) -> int:
+    """WORD, SEP or ODD for a token ``text`` after the token ``prev``."""
+    if PLAIN_WORD.fullmatch(text):
+        return WORD
+    if not text.isascii() or any(c.isalnum() or c in "'`" for c in text):
+        return ODD
+    if "-" in text and glued_to_prev and prev.lower() in ARTICLE_PREFIXES:
+        return ODD
+    return SEP
+
+
+def span_dead_end(texts: list[str], kinds: list[int], glued: list[bool], i: int, top: int,
+                  prefixes: set[str]) -> int:
+    """The least ``j`` (else ``top + 1``) such that no span ``i:j2`` with ``j2 >= j`` of
+    words and separators only (``kinds`` from fold_class; ``glued[k]``: word token k
+    follows word token k-1 without a space) has a key in the set of name-key ``prefixes``.
+
+    Once the span ends on a word other than "the"/"al"/"el", its key is the keys of
+    its words without those articles and without leading "the"s (plain_words_key),
+    and every longer such span's key extends it: when no name key starts with it,
+    none of them can be a name."""
+    words: list[str] = []
+    for j in range(i + 1, top + 1):
+        kind = kinds[j - 1]
+        if kind == ODD or (j - 1 > i and glued[j - 1]):
+            return top + 1  # longer spans leave the word-only form: no claim
+        if kind != WORD:
+            continue
+        w = texts[j - 1]
+        words.append(w)
+        if w in ("the", "al", "el"):
+            continue
+        if plain_words_key(words) not in prefixes:
+            return j
+    return top + 1
 
 
 def same_word(a: str, b: str) -> bool:

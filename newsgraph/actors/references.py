@@ -145,7 +145,12 @@ class ReferenceFinder:
         orgs = {i: c for c in cands if c.kind == "organization" and c.actor_id
                 for i in range(c.tok_start, c.tok_end)}
         out: list[Reference] = []
-        for t in doc:
+        # each finder below returns None unless the token's lower form is one of its words
+        words = self._heads | self.cues.forces | self.cues.group_nouns.keys()
+        for i, low in enumerate([t.lower_ for t in doc]):
+            if low not in words:
+                continue
+            t = doc[i]
             if masked[t.i] or t.i in taken or t.is_space:
                 continue
             ref = (self._post(t, people, person_toks, orgs)

@@ -20,6 +20,7 @@ Order of work, and why:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,7 +30,19 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.agents import AgentFinder, is_lowercase_doc, load_agents
 from newsgraph.actors.dictionary import ActorDictionary, DictEntry, is_acronym
-from newsgraph.actors.names import fold, is_partial_of, same_name, slug, translit_key, word_key
+from newsgraph.actors.names import (
+    ODD,
+    WORD,
+    fold,
+    fold_class,
+    is_partial_of,
+    plain_words_key,
+    same_name,
+    slug,
+    span_dead_end,
+    translit_key,
+    word_key,
+)
 from newsgraph.actors.references import ReferenceFinder, load_reference_cues
 from newsgraph.records import Actor, Article, Mention
 
@@ -41,6 +54,8 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _ARTICLE_TOKENS = {"al", "el", "Al", "El"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _BIO = re.compile(r"\b(is|was) (an?|the) ([\w-]+ ){0,5}?(?P<noun>[a-z]+)\b")
+# What every _BIO match contains; found in the whole text, it picks the sentences to test.
+_BIO_HINT = re.compile(r"(?:is|was) (?:an?|the) ")
 
 
 @dataclass
@@ -83,6 +98,7 @@ class ActorResolver:
         self._outlets = {fold(o) for o in cues.sets.get("outlets", set())}
         self._not_actors = {fold(o) for o in cues.sets.get("not_actors", set())}
         self._max_words = min(dictionary.max_words, 10)
+        self._outlet_res: list[tuple[str, re.Pattern[str]]] | None = None
         self._non_actor_words = cues.sets.get("non_actor_words", set())
         # Spelling keys of every name's first word: in all-lowercase text every token
         # could start a name, so spans are only tried from tokens that can.
@@ -95,6 +111,7 @@ class ActorResolver:
                     key = word_key(words[0])
                     self._first_keys[key] = max(self._first_keys.get(key, 0), len(words))
                     self._name_keys.add(translit_key(n).replace(" ", ""))
+        self._key_prefixes = {k[:m] for k in self._name_keys for m in range(1, len(k) + 1)}
 
     # ------------------------------------------------------------------ public
     def resolve(self, doc: Doc, article: Article) -> tuple[list[Actor], list[Mention]]:
@@ -147,7 +164,7 @@ class ActorResolver:
             if is_credit or (words <= 25 and any(b in low for b in boiler)):
                 bad_ranges.append((pos, pos + len(line)))
             pos += len(line)
-        for sent in doc.sents:
+        for sent in self._bio_sentences(doc, len(text) * 0.6):
             m = _BIO.search(sent.text)
             if not m or m.group("noun") not in bylines:
                 continue
@@ -155,12 +172,46 @@ class ActorResolver:
             if persons and sent.start_char >= len(text) * 0.6:
                 authors.append(persons[0].text)
                 bad_ranges.append((sent.start_char, sent.end_char))
-        for outlet in cues.raw.get("outlets", []):
+        for outlet, pattern in self._outlet_patterns():
             # An outlet name is the story's channel: mask it wherever it stands.
-            for m in re.finditer(rf"(?<![\w@]){re.escape(outlet)}(?!\w)", text):
+            if outlet not in text:
+                continue  # the pattern needs the name verbatim
+            for m in pattern.finditer(text):
                 bad_ranges.append((m.start(), m.end()))
-        mask = [any(a <= t.idx < b for a, b in bad_ranges) for t in doc]
+        starts = [t.idx for t in doc]
+        mask = [False] * len(starts)
+        for a, b in bad_ranges:  # tokens starting inside a range
+            for k in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)):
+                mask[k] = True
         return mask, authors
+
+    @staticmethod
+    def _bio_sentences(doc: Doc, from_char: float) -> list[Span]:
+        """Sentences that may hold an author bio: those starting at or after ``from_char``
+        whose text has "is/was a/an/the " (which ``_BIO`` needs), in text order."""
+        text = doc.text
+        hits = [m.start() for m in _BIO_HINT.finditer(text, int(from_char))]
+        if not hits:
+            return []
+        starts = [t.idx for t in doc]
+        out: dict[int, Span] = {}
+        for pos in hits:
+            k = bisect.bisect_right(starts, pos) - 1
+            if k < 0:
+                continue
+            sent = doc[k].sent
+            if sent.start_char >= from_char:
+                out.setdefault(sent.start, sent)
+        return [out[k] for k in sorted(out)]
+
+    def _outlet_patterns(self) -> list[tuple[str, re.Pattern[str]]]:
+        """Each outlet name with its compiled pattern (compiled once per resolver)."""
+        if self._outlet_res is None:
+            self._outlet_res = [
+                (outlet, re.compile(rf"(?<![\w@]){re.escape(outlet)}(?!\w)"))
+                for outlet in self._cues.raw.get("outlets", [])
+            ]
+        return self._outlet_res
 
     # ----------------------------------------------------------- dictionary
     def _startable(self, tok: Token, lowercase: bool = False) -> bool:
@@ -170,30 +221,80 @@ class ActorResolver:
         return (c.isupper() or c.isdigit() or tok.text in _ARTICLE_TOKENS) and not tok.is_space
 
     def _dictionary_pass(self, doc: Doc, masked: list[bool], lowercase: bool = False) -> list[_Cand]:
+        # Token attributes are read once into lists: making spaCy Token and Span objects for
+        # every (start, end) pair tried was most of the resolver's time.
         out: list[_Cand] = []
-        i, n = 0, len(doc)
+        n = len(doc)
+        texts: list[str] = []
+        idx: list[int] = []
+        bad_end: list[bool] = []  # a span may not end on punctuation (but ")"), space, "'s"
+        startable: list[bool] = []
+        lowers: list[str] = []
+        # running counts: does tokens[i:j] hold a newline / a masked token; in lowercase
+        # text also (see names.fold_class): a token fold cannot take as plain / a word token /
+        # a word glued to the next word
+        nl_before = [0] * (n + 1)
+        mask_before = [0] * (n + 1)
+        odd_before = [0] * (n + 1)
+        letter_before = [0] * (n + 1)
+        glued_before = [0] * (n + 1)
+        spaced: list[bool] = []
+        kinds: list[int] = []
+        glued_to_prev: list[bool] = []  # a word token right after a word token, no space
+        for k, t in enumerate(doc):  # one pass: making Token objects is the cost here
+            tt = t.text
+            texts.append(tt)
+            idx.append(t.idx)
+            bad_end.append((t.is_punct and tt != ")") or t.is_space or tt in _POSSESSIVE)
+            startable.append(self._startable(t, lowercase))
+            nl_before[k + 1] = nl_before[k] + ("\n" in tt)
+            mask_before[k + 1] = mask_before[k] + bool(masked[k])
+            if lowercase:
+                lowers.append(t.lower_)
+                spaced.append(t.whitespace_ == " ")
+                kind = fold_class(tt, texts[k - 1] if k else "", bool(k) and not spaced[k - 1])
+                kinds.append(kind)
+                odd_before[k + 1] = odd_before[k] + (kind == ODD)
+                letter_before[k + 1] = letter_before[k] + (kind == WORD and not tt.isdigit())
+                glued = k > 0 and kind == WORD and kinds[k - 1] == WORD and not spaced[k - 1]
+                glued_to_prev.append(glued)
+                glued_before[k + 1] = glued_before[k] + glued
+        text = ""  # doc.text, built on first need (building it is not free)
+        i = 0
         while i < n:
-            tok = doc[i]
             longest = self._max_words
-            if lowercase and tok.lower_ not in _ARTICLE_TOKENS:
+            if lowercase and lowers[i] not in _ARTICLE_TOKENS:
                 # a name's words can span up to ~3 tokens each ("al-Sarraj")
-                words = self._first_keys.get(word_key(fold(tok.text) or "-"), 0)
+                # (a plain word is its own fold)
+                first = texts[i] if kinds[i] == WORD else (fold(texts[i]) or "-")
+                words = self._first_keys.get(word_key(first), 0)
                 longest = min(longest, 3 * words)
-            if masked[i] or not longest or not self._startable(tok, lowercase):
+            if masked[i] or not longest or not startable[i]:
                 i += 1
                 continue
             found: _Cand | None = None
-            for j in range(min(n, i + longest), i, -1):
-                last = doc[j - 1]
-                if (last.is_punct and last.text not in (")",)) or last.is_space or last.text in _POSSESSIVE:
+            top = min(n, i + longest)
+            dead = span_dead_end(texts, kinds, glued_to_prev, i, top, self._key_prefixes) \
+                if lowercase else top + 1
+            for j in range(top, i, -1):
+                if bad_end[j - 1]:
                     continue
-                span = doc[i:j]
-                if "\n" in span.text or any(masked[k] for k in range(i, j)):
+                if nl_before[j] != nl_before[i] or mask_before[j] != mask_before[i]:
                     continue
-                if lowercase and span.text.islower() and \
-                        translit_key(span.text).replace(" ", "") not in self._name_keys:
-                    continue  # no name is spelled like this: skip the full match
-                found = self._match_span(span, lowercase)
+                if lowercase:
+                    if odd_before[j] == odd_before[i] and glued_before[j] == glued_before[i + 1]:
+                        # words and separators only: the same test, on the words
+                        if letter_before[j] != letter_before[i] and (j >= dead or plain_words_key(
+                                [texts[k] for k in range(i, j) if kinds[k] == WORD]
+                        ) not in self._name_keys):
+                            continue
+                    else:
+                        text = text or doc.text
+                        span_text = text[idx[i]:idx[j - 1] + len(texts[j - 1])]
+                        if span_text.islower() and \
+                                translit_key(span_text).replace(" ", "") not in self._name_keys:
+                            continue  # no name is spelled like this: skip the full match
+                found = self._match_span(doc[i:j], lowercase)
                 if found:
                     break
             if found is None:

