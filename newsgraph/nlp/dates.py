@@ -18,6 +18,9 @@ the date mentioned just before, for "that day" and the like):
   With a month-precision anchor -> the anchor's month (a year anchor -> its year).
 - "today", "tonight", "this morning" -> the anchor; "yesterday", "last night" -> one day
   before; "tomorrow" -> one day after (all degrade to the anchor's precision).
+- Weekends -> the month of their Saturday: "over the weekend", "last weekend" -> the most
+  recent one by the anchor day; "next weekend" -> the next one ("this weekend" stays None:
+  it may be the coming one).
 - Weeks are reported as months: "last week" -> the month holding most of last week's days
   (the month of its Thursday, as ISO weeks do); "this week" -> the anchor's month;
   "next week" -> the month of next week's Thursday.
@@ -75,6 +78,12 @@ class DateCues(BaseModel):
     stative_verbs: list[str] = Field(default_factory=list)
     # Adverbs that put a clause at publication time ("currently", "now").
     current_adverbs: list[str] = Field(default_factory=list)
+    # Nouns naming an occasion an article may date once and mention again (events/dating.py).
+    occasion_nouns: list[str] = Field(default_factory=list)
+    # Words that relate an event to an occasion rather than put it there ("after the summit").
+    occasion_relations: list[str] = Field(default_factory=list)
+    # Verbs that judge an act ("accused X of Y-ing"): the act does not take their date.
+    judgement_verbs: list[str] = Field(default_factory=list)
 
 
 MONTHS: dict[str, int] = {}
@@ -104,6 +113,8 @@ _DEICTIC_DETS = {"that", "this", "last", "next"}  # "That May": the month of the
 _THAT_MONTH = re.compile(rf"^(?:that|the same) ({_MONTH_RE})$")
 _WEEKDAY = re.compile(rf"^(?:(last|this|next|past|coming|previous) )?({_WD_RE})\.?{_PART_OF_DAY}$")
 _WD_PREFIX = re.compile(rf"^({_WD_RE})\.? (?=.*(?:\d|{_MONTH_RE}))")
+_WEEKEND = re.compile(r"^(?:over|during|at|on|in)? ?(?:the |this )?(last|past|previous|next|coming)?"
+                      r" ?weekend$")
 _REL_PERIOD = re.compile(r"^(this|last|next|past|previous|coming|current) (week|month|year)$")
 _SEASON = re.compile(r"^(?:(this|last|next|the|that) )?(\w+?)(?: of)?(?: {_YEAR})?$".replace(
     "{_YEAR}", _YEAR))
@@ -286,14 +297,14 @@ class DateResolver:
         found = self._absolute(s, anc, prev) or self._relative(s, anc)
         if found is not None:
             return found
-        if _DURATION.match(s):
-            return None
         m = self._narrowing.match(s)
-        if m:
+        if m:  # before durations: "the first week of January" narrows January
             rest = s[m.end():]
             if rest in ("the year", "year", "the month", "month", "the week", "week"):
                 rest = "this " + rest.removeprefix("the ")
             return self._resolve(rest, anc, prev, depth + 1)
+        if _DURATION.match(s):
+            return None
         if s.startswith("the "):
             return self._resolve(s[4:], anc, prev, depth + 1)
         m = _RANGE.match(s)
@@ -379,6 +390,16 @@ class DateResolver:
             if back == 0 and m[1] in ("last", "past", "previous"):
                 back = 7
             return _dv(a - timedelta(days=back), "day")
+        m = _WEEKEND.match(s)
+        if m and s not in ("weekend", "the weekend", "this weekend"):  # those may be ahead
+            if p != "day":
+                return _dv(a, p)
+            saturday = a - timedelta(days=(a.weekday() - 5) % 7)
+            if m[1] in ("next", "coming"):
+                saturday += timedelta(days=7)
+            elif m[1] and a.weekday() >= 5:  # "last weekend" said on a weekend
+                saturday -= timedelta(days=7)
+            return _dv(saturday, "month")
         m = _REL_PERIOD.match(s)
         if m:
             step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(m[1], 0)
@@ -437,6 +458,8 @@ class DateResolver:
             return None
         vague = amount in ("few", "a few", "several")
         a, p = base.day, base.precision
+        if sign > 0 and p != "day":  # "3 days later" than "2020": from the period's start
+            a = date(a.year, a.month if p == "month" else 1, 1)
         if unit in ("day", "night"):
             precision = p if not vague else _coarser(p, "month")
             return _dv(a + timedelta(days=sign * n), precision)
