@@ -8,19 +8,21 @@ Y"), and the same mapping from a token to the actor whose mention covers it
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.events.patterns import Lexicon, shipped_lexicon
 from newsgraph.records import Actor, Mention
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 LINK_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
-LINK_PREPS = {"of", "from", "at", "within", "for", "by"}  # "calls by X" stand for X
-LOYAL_WORDS = {"loyal", "affiliated", "allied", "linked", "close", "aligned", "belonging"}
 SUBJ_DEPS = {"nsubj", "csubj"}
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass
@@ -36,8 +38,11 @@ class ActorIndex:
     """Maps tokens of one Doc to actor ids through the mentions' character spans."""
 
     def __init__(self, doc: Doc, actors: list[Actor], mentions: list[Mention],
-                 mediator_words: Iterable[str] = (), relation_nouns: Iterable[str] = ()) -> None:
+                 mediator_words: Iterable[str] = (), relation_nouns: Iterable[str] = (),
+                 lexicon: Lexicon | None = None) -> None:
         self.doc = doc
+        self.use_lexicon(lexicon or shipped_lexicon())
+        self._breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(doc.text)]
         self.relation_nouns = frozenset(relation_nouns)
         self.actors = {a.id: a for a in actors}
         self.token_actor: dict[int, str] = {}
@@ -50,6 +55,18 @@ class ActorIndex:
                 self.token_actor.setdefault(tok.i, m.actor_id)
         self._person_tokens = sorted(i for i, a in self.token_actor.items()
                                      if self.actors.get(a) and self.actors[a].kind == "person")
+
+    def same_block(self, a: Token, b: Token) -> bool:
+        """Both tokens in one paragraph (no blank line between them)."""
+        return bisect.bisect_right(self._breaks, a.idx) == bisect.bisect_right(self._breaks, b.idx)
+
+    def use_lexicon(self, lexicon: Lexicon) -> None:
+        """Word lists (pattern files' ``lexicon:``) that decide which modifiers stand for whom."""
+        self.loyal_words = frozenset(lexicon.loyal_words)
+        self.link_preps = frozenset(lexicon.link_preps)
+        self.opposing_prefixes = frozenset(lexicon.opposing_prefixes)
+        self.example_preps = frozenset(lexicon.example_preps)
+        self.recipient_nouns = frozenset(lexicon.recipient_nouns)
 
     # ------------------------------------------------------------------ tokens
     def resolve_pronoun(self, tok: Token) -> str | None:
@@ -141,10 +158,10 @@ class ActorIndex:
             return list(dict.fromkeys(named))
         out: list[str] = []
         for child in tok.children:
-            if _negated_modifier(child):
+            if _negated_modifier(child, self.opposing_prefixes):
                 continue  # "anti-Haftar militias" are not Haftar
             if child.dep_ in LINK_DEPS and child.lemma_.lower() not in self.mediator_words:
-                if child.dep_ == "amod" and child.lower_ in LOYAL_WORDS:
+                if child.dep_ == "amod" and child.lower_ in self.loyal_words:
                     for p in child.children:
                         if p.dep_ == "prep":
                             out += [a for o in p.children if o.dep_ == "pobj"
@@ -153,12 +170,49 @@ class ActorIndex:
                 if child.dep_ == "amod" and child.pos_ == "VERB":
                     continue  # "Turkish-backed forces" are not Turkey
                 out += self.of_token(child, depth + 1)
-            elif child.dep_ == "prep" and child.lower_ in LINK_PREPS:
+            elif child.dep_ == "prep" and child.lower_ in {"to", "for"} \
+                    and tok.lemma_.lower() in self.recipient_nouns:
+                # "a ban on arms exports to X", "lifted curbs on sales to X": the recipient
+                out += [a for o in child.children if o.dep_ == "pobj"
+                        for a in self.of_token(o, depth + 1)]
+            elif child.dep_ == "prep" and self._names_examples(child):
+                # "groups such as X", "militias including X": the examples are the party
+                out += [a for o in child.children if o.dep_ == "pobj"
+                        for a in self.of_token(o, depth + 1)]
+            elif child.dep_ == "prep" and child.lower_ in self.link_preps:
+                holder = self._role_holder(tok, child)
+                if holder:
+                    return holder
                 out += [a for o in child.children if o.dep_ == "pobj"
                         for a in self.of_token(o, depth + 1)]
             elif child.dep_ == "appos" and not self.is_relation(child):
                 out += self.of_token(child, depth + 1)
         return list(dict.fromkeys(out))
+
+    def _role_holder(self, noun: Token, prep: Token) -> list[str]:
+        """"the (former) commander of the Guard, Ibrahim X": the parse hangs the name on the
+        organisation, but a person in apposition after "<role noun> of <org>" is the holder of
+        the role, and the role noun stands for that person, not for the organisation."""
+        if prep.lower_ != "of" or noun.pos_ != "NOUN":
+            return []
+        for o in prep.children:
+            if o.dep_ != "pobj" or o.i not in self.token_actor:
+                continue
+            org = self.actors.get(self.token_actor[o.i])
+            if org is None or org.kind == "person":
+                continue
+            for ap in o.children:
+                aid = self.token_actor.get(ap.i)
+                if ap.dep_ == "appos" and aid and getattr(self.actors.get(aid), "kind", None) == "person":
+                    return [aid]
+        return []
+
+    def _names_examples(self, prep: Token) -> bool:
+        """"such as", "including", "like": a preposition that lists members of its noun."""
+        if prep.lower_ == "as":
+            return any(c.lower_ == "such" for c in prep.children) or (
+                prep.i > 0 and self.doc[prep.i - 1].lower_ == "such")
+        return prep.lower_ in self.example_preps
 
     def is_relation(self, tok: Token) -> bool:
         """A relation noun with no mention of its own ("ally", "the main backer")."""
@@ -176,11 +230,11 @@ class ActorIndex:
         return list(dict.fromkeys(out))
 
 
-def _negated_modifier(tok: Token) -> bool:
+def _negated_modifier(tok: Token, prefixes: frozenset[str]) -> bool:
     doc = tok.doc
     first = tok.left_edge.i
     words = {doc[j].lower_ for j in range(max(first - 2, 0), tok.i)}
-    return bool(words & {"anti", "counter", "non", "ex"}) or tok.lower_.startswith("anti")
+    return bool(words & prefixes) or tok.lower_.startswith("anti")
 
 
 def expand_conj(tok: Token) -> list[Token]:
@@ -230,13 +284,38 @@ class Args:
         self.document_nouns = frozenset(document_nouns)
 
     # ---------------------------------------------------------------- subjects
-    def subject_tokens(self, verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
+    def subject_tokens(self, verb: Token) -> tuple[list[Token], bool]:
+        """Subject of a verb; inherited through xcomp/conj/advcl/relcl when absent, never
+        across a blank line (a headline glued to the lead by the sentence splitter)."""
+        toks, direct = self._subject_tokens(verb)
+        kept = [t for t in toks if self.index.same_block(t, verb)]
+        if toks and not kept:
+            kept = self._orphan_subject(verb)
+        return kept, direct and bool(kept)
+
+    def _orphan_subject(self, verb: Token) -> list[Token]:
+        """"Headline\n\nX, the head of Y, is preparing ...": the parser hung X on the
+        headline; the first noun of the verb's paragraph whose head lies outside it is X."""
+        for t in verb.sent:
+            if t.i >= verb.i:
+                break
+            if t.pos_ in {"PROPN", "NOUN"} and self.index.same_block(t, verb) \
+                    and not self.index.same_block(t.head, verb):
+                return [t]
+        return []
+
+    def _subject_tokens(self, verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         """Subject of a verb; inherited through xcomp/conj/advcl/relcl when absent."""
         if is_passive(verb):
             agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children
                       if o.dep_ == "pobj"]
             if agents:
                 return agents, depth == 0
+            if verb.dep_ in {"advcl", "pcomp", "ccomp"}:
+                # "X will not talk until the blockade is lifted": whoever lifts it is unknown;
+                # the subject of a governing clause is not the agent of a subordinate passive
+                # (a coordinated one keeps it: "police raided the house and X was arrested")
+                return [], False
         else:
             subs = [relative_head(c) for c in verb.children if c.dep_ in SUBJ_DEPS]
             if subs:
@@ -255,12 +334,12 @@ class Args:
                     objs = [c for c in gov.children if c.dep_ == "dobj"]
                     if objs:
                         return objs, False
-                return self.subject_tokens(gov, depth + 1)
+                return self._subject_tokens(gov, depth + 1)
             return [gov], False
         if dep in {"xcomp", "conj", "advcl"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
-            return self.subject_tokens(head, depth + 1)
+            return self._subject_tokens(head, depth + 1)
         if dep in {"acomp", "attr"} and verb.pos_ == "ADJ" and head.pos_ in {"VERB", "AUX"}:
-            return self.subject_tokens(head, depth + 1)  # "X is ready to send": X
+            return self._subject_tokens(head, depth + 1)  # "X is ready to send": X
         if dep == "xcomp" and head.pos_ in {"NOUN", "PROPN"}:  # "the decision to attack"
             return self.noun_owner(head), False
         if dep in {"acl", "relcl"} and not is_passive(verb):
@@ -281,7 +360,12 @@ class Args:
 
     # ------------------------------------------------------------------ slots
     def slot(self, trigger: Token, slot: str, nominal: bool) -> tuple[list[Token], bool]:
-        """Tokens filling one argument slot of a trigger (before mapping to actors)."""
+        """Tokens filling one argument slot of a trigger (before mapping to actors); an
+        argument never lies across a blank line from its trigger (glued headline, caption)."""
+        toks, direct = self._slot(trigger, slot, nominal)
+        return [t for t in toks if self.index.same_block(t, trigger)], direct
+
+    def _slot(self, trigger: Token, slot: str, nominal: bool) -> tuple[list[Token], bool]:
         kids = list(trigger.children)
         if slot == "subj":
             if nominal:
@@ -336,6 +420,13 @@ class Args:
             return [c for c in kids if c.dep_ == "appos"], True
         if slot == "xcomp":
             return self._embedded_objects(trigger), False
+        if slot == "purpose":  # "a campaign to enter X": on the noun or the verb's object
+            nouns = [trigger] if nominal else [c for c in kids if c.dep_ in {"dobj", "nsubjpass"}]
+            toks = [o for n in nouns for c in n.children
+                    if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    for o in c.children if o.dep_ == "dobj"]
+            return toks, False
         if slot == "ccomp_subj":  # "demanded that X withdraw": X is the one addressed
             toks = [s for c in kids if c.dep_ == "ccomp"
                     for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]

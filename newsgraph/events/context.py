@@ -19,10 +19,6 @@ from newsgraph.events.patterns import PatternSet
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "conj", "acl"}
 UP_VERB = {"xcomp", "conj", "pcomp", "prep", "acl", "dobj", "pobj", "nsubjpass", "nsubj",
            "attr", "appos", "compound", "oprd"}
-SUBJECT_CUES = {"plan", "schedule", "expect", "postpone", "cancel", "abort", "delay", "suspend",
-                "halt", "stop", "prevent", "block", "veto", "set", "slate"}
-MOTION_VERBS = {"go", "travel", "head", "fly", "arrive", "come", "return", "move", "send",
-                "dispatch", "stop", "leave"}
 QUOTE_RE = re.compile(r"“[^”]{3,}?”|\"[^\"\n]{3,}?\"")
 
 
@@ -45,9 +41,19 @@ class Context:
         self.reporting = frozenset(patterns.reporting.verbs)
         self.denial = frozenset(patterns.reporting.denial_verbs)
         self.index = index
+        self.lexicon = patterns.lexicon
+        index.use_lexicon(patterns.lexicon)  # the user's pattern files reach the index too
+        self.subject_cues = frozenset(patterns.lexicon.subject_cues)
+        self.motion_verbs = frozenset(patterns.lexicon.motion_verbs)
+        self.auspices = frozenset(patterns.lexicon.auspices_nouns)
         self.request_nouns = frozenset(  # "an appeal to X to lay down arms"
             lemma for lemma, rules in patterns.nouns.items()
             if any(r.type in {"REQUEST", "THREATEN"} for r in rules))
+        # verbs coded as REJECT: "refused to meet X" is the refusal only (coders' convention)
+        self.refusal_verbs = frozenset(
+            lemma for lemma, rules in patterns.verbs.items()
+            if any(r.type == "REJECT" and len(r.words) == 1 and not r.required for r in rules))
+        self.event_nouns = frozenset(patterns.nouns)
         self.quotes = [(m.start(), m.end()) for m in QUOTE_RE.finditer(doc.text)]
 
     # ----------------------------------------------------------------- status
@@ -104,12 +110,15 @@ class Context:
             if pos == 0:
                 continue
             came = chain_list[pos - 1].dep_
-            if came in {"nsubj", "nsubjpass"} and lem not in SUBJECT_CUES:
+            if came in {"nsubj", "nsubjpass"} and lem not in self.subject_cues:
                 continue  # "the support is aimed at": the noun is not the planned thing
             if lem in cues.negating_verbs:
                 negated = True
             elif lem in cues.planned_verbs or lem in cues.planned_adjs:
                 planned = True
+            elif t.pos_ == "NOUN" and lem in cues.planned_nouns \
+                    and chain_list[pos - 1].dep_ in {"acl", "xcomp"}:
+                planned = True  # "X's decision to launch an assault": announced, not done
             elif lem == "go" and t.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in t.children):
                 planned = True
             if t.pos_ == "ADP" and t.lower_ in cues.negating_preps:
@@ -123,8 +132,14 @@ class Context:
         return forced or "occurred"
 
     def embedded_request(self, trigger: Token) -> bool:
-        """True for the asked-for act in "X urged Y to withdraw" (only the REQUEST is coded)."""
+        """True for the asked-for act in "X urged Y to withdraw" (only the REQUEST is coded)
+        and for the refused act in "X refused to meet Y" (only the REJECT is coded, as event
+        coders do; a named occasion stays: "refused to attend the meeting with Y")."""
         t = trigger
+        if trigger.pos_ in {"VERB", "AUX"} and trigger.dep_ == "xcomp" \
+                and trigger.head.lemma_.lower() in self.refusal_verbs \
+                and not self._names_occasion(trigger):
+            return True
         if trigger.pos_ in {"NOUN", "PROPN"}:
             gov = light_governor(trigger)
             if gov is None:
@@ -137,8 +152,19 @@ class Context:
         if t.dep_ not in {"xcomp", "ccomp"} or head is trigger \
                 or head.lemma_.lower() not in self.cues.request_verbs:
             return False
+        if t.dep_ == "ccomp":
+            # "told Y that X has refused": a report; "demanded that X withdraw" only asks
+            return not _finite_clause(t, head.lemma_.lower() in self.reporting)
         return any(c.dep_ in {"dobj", "dative"} or (c.dep_ == "prep" and c.lower_ in {"on", "upon"})
                    for c in head.children)
+
+    def _names_occasion(self, verb: Token) -> bool:
+        """The verb's object is an event noun ("attend the meeting", "sign the agreement"):
+        the occasion exists apart from the refusal, so its negation is coded too."""
+        objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        objs += [o for c in verb.children if c.dep_ == "prep" for o in c.children
+                 if o.dep_ == "pobj"]
+        return any(o.lemma_.lower() in self.event_nouns for o in objs)
 
     # ------------------------------------------------------------ attribution
     def attribution(self, trigger: Token) -> Attribution:
@@ -226,9 +252,7 @@ class Context:
                         out += self.index.of_token(self.doc[c.i - 2])
                 if c.dep_ == "prep" and c.lower_ in {"under", "with", "through"}:
                     for o in c.children:
-                        if o.dep_ == "pobj" and o.lemma_.lower() in {"auspex", "auspice",
-                                                                    "auspices", "mediation",
-                                                                    "sponsorship"}:
+                        if o.dep_ == "pobj" and o.lemma_.lower() in self.auspices:
                             out += self.index.of_tokens([p2 for p in o.children
                                                          if p.dep_ == "prep"
                                                          for p2 in p.children
@@ -255,7 +279,7 @@ class Context:
                 names += self._names_in(h.head, shallow=True)
         for h in holders:
             # "went to Ankara to meet X": the destination of the motion verb
-            if h.dep_ in {"advcl", "xcomp"} and h.head.lemma_.lower() in MOTION_VERBS:
+            if h.dep_ in {"advcl", "xcomp"} and h.head.lemma_.lower() in self.motion_verbs:
                 for c in h.head.children:
                     if c.dep_ == "prep" and c.lower_ in preps | set(self.cues.destination_preps):
                         names += [n for o in c.children if o.dep_ == "pobj"
@@ -337,6 +361,17 @@ class Context:
                     continue
                 stack.append(c)
         return out
+
+
+def _finite_clause(verb: Token, reporting: bool = False) -> bool:
+    """A clause with its own tense ("X has refused", "X attacked"): reported, not asked for;
+    a demand's that-clause is subjunctive ("that X withdraw", "that Y be released"), so a bare
+    plural present (VBP, same form) counts only under a reporting verb ("told Y that they
+    support X")."""
+    if verb.tag_ in ({"VBD", "VBZ", "VBP"} if reporting else {"VBD", "VBZ"}):
+        return True
+    return any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+               for c in verb.children)
 
 
 def clause_span(trigger: Token) -> Span:

@@ -30,6 +30,13 @@ from newsgraph.events.context import (
     has_current_adverb,
     tense,
 )
+from newsgraph.events.dating import (
+    OccasionIndex,
+    Pending,
+    continues_story,
+    judged_act,
+    settle_dates,
+)
 from newsgraph.events.merge import merge_repeats
 from newsgraph.events.patterns import PatternSet, Trigger
 from newsgraph.events.seats import SEAT_PENALTY, seat_target, visited_capital
@@ -88,7 +95,14 @@ class _Frame:
     dates: list[DateValue]
     anchor: DateValue | None  # only a publication date that was given, not guessed
     carried: DateValue | None
-    implicit: dict[str, DateValue]  # filled with grammar dates, applied after merging
+    implicit: dict[str, Pending]  # filled with grammar dates, applied after merging
+    occasions: OccasionIndex | None = None  # named occasions the article dated (dating.py)
+
+    def note(self, event_id: str, tok: Token, guess: DateValue | None) -> None:
+        """Keep what may date an undated event once the article has been read."""
+        keys, full = self.occasions.refs(tok) if self.occasions is not None else ((), False)
+        if guess is not None or keys:
+            self.implicit[event_id] = Pending(guess, keys, full)
 
 
 TERMINAL = tuple(".!?:;\"”’)»")
@@ -163,6 +177,9 @@ class EventExtractor:
         cues = getattr(dates, "cues", None)
         self.stative = frozenset(getattr(cues, "stative_verbs", ()))
         self.current_adverbs = frozenset(getattr(cues, "current_adverbs", ()))
+        self.occasion_nouns = frozenset(getattr(cues, "occasion_nouns", ()))
+        self.occasion_relations = frozenset(getattr(cues, "occasion_relations", ()))
+        self.judgement_verbs = frozenset(getattr(cues, "judgement_verbs", ()))
 
     # ------------------------------------------------------------------ public
     def extract(self, doc: Doc, article: Article, actors: list[Actor],
@@ -184,14 +201,19 @@ class EventExtractor:
         events: list[Event] = []
         seen: set[tuple] = set()
         previous: DateValue | None = None
-        breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(doc.text)]
+        text = doc.text  # spaCy joins the tokens anew on each doc.text: read it once
+        breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]
         para, carried = -1, None  # the paragraph's last explicit date, for later sentences
-        implicit: dict[str, DateValue] = {}  # event id -> date read from grammar, set last
+        framing: tuple[int, Span] | None = None  # paragraph and sentence that set `carried`
+        occasions = OccasionIndex(self.occasion_nouns, self.occasion_relations)
+        sure_anchor = None if article.published_basis in UNSURE_PUBLISHED else anchor
+        implicit: dict[str, Pending] = {}  # event id -> what may date it, settled last
         texts: set[str] = set()
         for sent in doc.sents:
             here = bisect.bisect_right(breaks, sent.start_char)
-            if here != para:
-                para, carried = here, None
+            if here != para:  # a new paragraph: the date goes on only with the same story
+                keep = continues_story(framing, here, sent, index.token_actor)
+                para, carried = here, carried if keep else None
             norm = " ".join(sent.text.split())
             if norm in texts:
                 continue  # a repeated photo caption or pull quote: its events are already in
@@ -200,7 +222,7 @@ class EventExtractor:
             sent_dates = [d for d in self._sentence_dates(sent, anchor, previous)
                           if not _inside(d.start, skip)]
             frame = _Frame(sent_dates, None if article.published_basis in UNSURE_PUBLISHED
-                           else anchor, None if sent_dates else carried, implicit)
+                           else anchor, None if sent_dates else carried, implicit, occasions)
             for hits in self._hits(sent):
                 if _inside(hits[0].trigger.idx, skip):
                     continue
@@ -221,13 +243,14 @@ class EventExtractor:
                     events.append(ev)
             if sent_dates:
                 previous = sent_dates[-1]
-                frames = [d for d in sent_dates if _point_in_time(d, doc.text)
+                frames = [d for d in sent_dates if _point_in_time(d, text)
                           and _frames_sentence(d, doc)]
                 carried = frames[-1] if frames else None
+                framing = (here, sent) if frames else None
+                occasions.learn(sent, [d for d in sent_dates if _point_in_time(d, text)])
         events = merge_repeats(events, frozenset(SYMMETRIC))
         # grammar dates only after merging: a retelling takes its event's explicit date first
-        events = [replace(e, date=implicit[e.id]) if e.date is None and e.id in implicit else e
-                  for e in events]
+        events = settle_dates(events, implicit, occasions, sure_anchor)
         return events, self._new_actors(events, actors, added)
 
     def _new_actors(self, events: list[Event], actors: list[Actor],
@@ -433,8 +456,8 @@ class EventExtractor:
             0.05 if rule.nominal else 0) - (SEAT_PENALTY if seat or visit else 0)
         s_start = sent.start_char
         eid = hashlib.sha1(f"{article.doc_id}|{s_start}|{tok.idx}|{etype}".encode())
-        if guess is not None:
-            frame.implicit[eid.hexdigest()[:16]] = guess
+        if date is None:
+            frame.note(eid.hexdigest()[:16], tok, guess)
         return Event(
             id=eid.hexdigest()[:16], doc_id=article.doc_id, type=etype,
             source=source, target=target,
@@ -464,7 +487,8 @@ class EventExtractor:
                 continue
             toks, _ = args.slot(tok, slot, rule.nominal)
             for t in (c for x in toks for c in expand_conj(x)):
-                found = state_of(t, self.dictionary, args.index.token_actor)
+                found = state_of(t, self.dictionary, args.index.token_actor,
+                                 heads=self.patterns.lexicon.state_heads)
                 if found is not None and found[0] not in exclude:
                     added.setdefault(found[0], found[1])
                     return [found[0]]
@@ -530,8 +554,9 @@ class EventExtractor:
             return []
 
     def _pick_date(self, tok: Token, dates: list[DateValue]) -> DateValue | None:
-        """A date inside the trigger's clause first, else the nearest in the sentence."""
-        if not dates:
+        """A date inside the trigger's clause first, else the nearest in the sentence; none
+        for the act a judgement is about ("accused X of supplying arms")."""
+        if not dates or judged_act(tok, self.judgement_verbs):
             return None
         clause = clause_span(tok)
         lo, hi = clause.start_char, clause.end_char
@@ -550,7 +575,7 @@ class EventExtractor:
         relations ("supports", "is an ally of") and the present perfect ("has carried out")
         stay undated. A past-tense act continues its paragraph's last explicit date, cut to
         month precision (a day is only kept by "the same day", which the resolver reads)."""
-        if status not in {"occurred", "negated"}:
+        if status not in {"occurred", "negated"} or judged_act(tok, self.judgement_verbs):
             return None
         when = tense(tok)
         anchor = frame.anchor

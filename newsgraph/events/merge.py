@@ -18,6 +18,10 @@ from dataclasses import replace
 
 from newsgraph.records import Event, Place
 
+VISIT_MODES = frozenset({"visit"})
+OFFENSIVE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+VISIT_REACH = 600  # characters after a trip within which its meeting is told
+
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 STANDING_TYPES = frozenset({"SUPPORT", "AID"})
 PRECISION_RANK = {"site": 0, "city": 1, "region": 2, "country": 3}
@@ -54,6 +58,7 @@ def merge_repeats(events: list[Event], symmetric: frozenset[str] = SYMMETRIC_TYP
                   keep_apart: frozenset[str] = STANDING_TYPES) -> list[Event]:
     """Merge retellings of the same event within one article; order and ids of the first
     retelling are kept. Pure: the input list and its events are not changed."""
+    events = fold_trips(drop_subsumed(events))
     groups: dict[tuple, list[int]] = {}
     for i, ev in enumerate(events):
         if ev.type in keep_apart:
@@ -79,3 +84,77 @@ def merge_repeats(events: list[Event], symmetric: frozenset[str] = SYMMETRIC_TYP
             replaced[part[0]] = _combine([events[i] for i in part])
             drop.update(part[1:])
     return [replaced.get(i, ev) for i, ev in enumerate(events) if i not in drop]
+
+
+def _family(etype: str) -> str:
+    return "OFFENSIVE" if etype in OFFENSIVE_TYPES else etype
+
+
+def _subsumes(full: Event, bare: Event) -> bool:
+    """``full`` tells the act ``bare`` tells without a target (see drop_subsumed)."""
+    if not full.target or full.doc_id != bare.doc_id or full.status != bare.status \
+            or not set(full.source) & set(bare.source):
+        return False
+    if full.evidence.start == bare.evidence.start:
+        return full.type == bare.type
+    if bare.status == "occurred" or _family(full.type) != _family(bare.type):
+        return False
+    return not (full.date and bare.date and full.date.value != bare.date.value)
+
+
+def drop_subsumed(events: list[Event]) -> list[Event]:
+    """An event with no target is dropped when another event tells the same act with one.
+
+    Same sentence, same type and status, shared source: "X advanced on the area and clashed
+    with Y" is one assault on Y, not another on nobody. Across the article only for acts not
+    (yet) done: a plan is retold ("is preparing an offensive on C" ... "the decision to launch
+    an assault" ... "the planned assault") and the retellings without a target add nothing
+    (preparing and launching an offensive are one family, MOBILIZE/ASSAULT)."""
+    drop: set[int] = set()
+    for i, ev in enumerate(events):
+        if ev.target:
+            continue
+        if any(j != i and _subsumes(other, ev) for j, other in enumerate(events)):
+            drop.add(i)
+    return [e for i, e in enumerate(events) if i not in drop]
+
+
+def _country_of(ev: Event) -> str | None:
+    return ev.location.country if ev.location is not None else None
+
+
+def fold_trips(events: list[Event]) -> list[Event]:
+    """A trip and the meeting it was made for are one consultation: "X flew to <country> on
+    Sunday. There X met Y" codes X-Y, not also X-<country>. A visit whose target is a state
+    is folded into the next meeting of the same traveller told within a short stretch of text
+    in the same country (or in no named place), when their dates do not disagree; the meeting
+    keeps its own parties and takes the trip's date and place when it has none."""
+    out = list(events)
+    drop: set[int] = set()
+    for i, trip in enumerate(events):
+        if trip.type != "CONSULT" or (trip.mode or "") not in VISIT_MODES \
+                or trip.status != "occurred" or len(trip.target) != 1 \
+                or not trip.target[0].startswith("country:"):
+            continue
+        for j in range(i + 1, len(events)):
+            meet = out[j]
+            if meet.evidence.start - trip.evidence.end > VISIT_REACH:
+                break
+            if meet.type != "CONSULT" or meet.status != "occurred" or j in drop \
+                    or not set(meet.source) & set(trip.source) or not meet.target \
+                    or any(t.startswith("country:") for t in meet.target):
+                continue
+            if trip.date and meet.date and trip.date.value != meet.date.value:
+                continue
+            where, there = _country_of(trip), _country_of(meet)
+            if there and where != there:
+                continue  # "visited C. He had met Y in Vienna": another occasion
+            if trip.location is not None and trip.location.precision != "country" \
+                    and meet.location is not None and meet.location.name != trip.location.name:
+                continue  # a trip to one city, a meeting in another
+            place = meet.location or trip.location
+            out[j] = replace(meet, date=meet.date or trip.date, location=place,
+                             confidence=max(meet.confidence, trip.confidence))
+            drop.add(i)
+            break
+    return [e for i, e in enumerate(out) if i not in drop]

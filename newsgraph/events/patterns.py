@@ -15,7 +15,9 @@ objects of "between X and Y"), ``poss`` (possessor "X's visit"), ``compound``
 ``xcomp`` (objects of the embedded verb: "refused to meet X"), ``ccomp_subj`` (subject of
 a that-clause: "demanded that X withdraw"), ``copula`` (subject of "X is/remains <noun>"),
 ``appos_of`` (the name a noun is in apposition to: "X, the main backer of Y") and
-``appos`` (the name in apposition to the noun: "Y's backer X").
+``appos`` (the name in apposition to the noun: "Y's backer X") and ``purpose`` (the object of
+the infinitive that says what an operation is for: "a campaign to enter X", "launched an
+offensive to capture X").
 
 ``relation_nouns`` name a standing relation to another actor ("ally", "backer", "rival"):
 such a noun stands for the name in apposition to it, never for its possessor or its
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -36,7 +39,7 @@ from newsgraph.records import PLOVER_TYPES
 
 _SLOT_NAMES = {
     "subj", "dobj", "dative", "between", "poss", "compound", "xcomp", "agent", "copula", "appos_of",
-    "appos", "ccomp_subj",
+    "appos", "ccomp_subj", "purpose",
 }
 
 
@@ -108,6 +111,7 @@ class StatusCues(BaseModel):
     planned_verbs: list[str] = Field(default_factory=list)  # plan/prepare/intend to X
     planned_adjs: list[str] = Field(default_factory=list)  # ready/expected/scheduled to X
     planned_amods: list[str] = Field(default_factory=list)  # "the planned assault"
+    planned_nouns: list[str] = Field(default_factory=list)  # "the decision/readiness to send"
     hypothetical_aux: list[str] = Field(default_factory=list)
     hypothetical_marks: list[str] = Field(default_factory=list)  # if/unless
     hypothetical_amods: list[str] = Field(default_factory=list)  # "possible strikes"
@@ -128,6 +132,21 @@ class Reporting(BaseModel):
     anonymous_speakers: list[str] = Field(default_factory=list)  # source(s), officials
 
 
+class Lexicon(BaseModel):
+    """Word lists the argument and context walks consult (no trigger of their own)."""
+
+    model_config = ConfigDict(extra="forbid")
+    motion_verbs: list[str] = Field(default_factory=list)  # "went to C to meet X": C is the venue
+    subject_cues: list[str] = Field(default_factory=list)  # "the talks were postponed": status
+    state_heads: list[str] = Field(default_factory=list)  # "Israeli troops" stand for the state
+    loyal_words: list[str] = Field(default_factory=list)  # "forces loyal to X" stand for X
+    link_preps: list[str] = Field(default_factory=list)  # "officials from X" stand for X
+    auspices_nouns: list[str] = Field(default_factory=list)  # "under the auspices of X"
+    opposing_prefixes: list[str] = Field(default_factory=list)  # "anti-X militias" are not X
+    example_preps: list[str] = Field(default_factory=list)  # "groups including X" stand for X
+    recipient_nouns: list[str] = Field(default_factory=list)  # "exports to X" stand for X
+
+
 class PatternFile(BaseModel):
     """One YAML file of patterns; every section is optional."""
 
@@ -142,6 +161,7 @@ class PatternFile(BaseModel):
     relation_nouns: list[str] = Field(default_factory=list)  # ally, backer, rival (lemmas)
     status: StatusCues | None = None
     reporting: Reporting | None = None
+    lexicon: Lexicon | None = None
 
     @model_validator(mode="after")
     def _types(self) -> PatternFile:
@@ -190,6 +210,7 @@ class PatternSet:
     relation_nouns: frozenset[str] = frozenset()
     status: StatusCues = field(default_factory=StatusCues)
     reporting: Reporting = field(default_factory=Reporting)
+    lexicon: Lexicon = field(default_factory=Lexicon)
     files: tuple[str, ...] = ()
 
     def verb_rules(self, lemma: str) -> list[Trigger]:
@@ -206,6 +227,18 @@ class PatternSet:
 def shipped_pattern_files() -> list[Path]:
     """The pattern files that ship with newsgraph, in a stable order."""
     return sorted(data_path("patterns").glob("*.yaml"))
+
+
+@cache
+def shipped_lexicon() -> Lexicon:
+    """The shipped word lists alone, for callers not handed a PatternSet (read once; callers
+    must not mutate it)."""
+    lex = Lexicon()
+    for path in shipped_pattern_files():
+        f = load_data_file(path, PatternFile)
+        if f.lexicon:
+            _merge_cues(lex, f.lexicon)
+    return lex
 
 
 def _merge_cues(into: BaseModel, new: BaseModel) -> None:
@@ -243,6 +276,8 @@ def load_patterns(extra_files: Sequence[str | Path] = ()) -> PatternSet:
             _merge_cues(ps.status, f.status)
         if f.reporting:
             _merge_cues(ps.reporting, f.reporting)
+        if f.lexicon:
+            _merge_cues(ps.lexicon, f.lexicon)
     ps.light_verbs = frozenset(light)
     ps.relation_nouns = frozenset(relation)
     return ps

@@ -31,10 +31,10 @@ from newsgraph.records import Place
 # Target slots where a place stands for the authority seated there, per event type.
 SEAT_SLOTS: dict[str, frozenset[str]] = {
     "ASSAULT": frozenset({"dobj", "prep:on", "prep:against", "prep:into", "prep:of",
-                          "prep:targeting"}),
+                          "prep:targeting", "purpose"}),
     "COERCE": frozenset({"dobj", "prep:of", "prep:on"}),
     "AID": frozenset({"prep:to", "dative"}),
-    "MOBILIZE": frozenset({"prep:against", "prep:toward", "prep:towards", "prep:on"}),
+    "MOBILIZE": frozenset({"prep:against", "prep:toward", "prep:towards", "prep:on", "purpose"}),
     "SANCTION": frozenset({"dobj", "prep:on", "prep:against"}),
     "THREATEN": frozenset({"dobj", "xcomp", "prep:against"}),
 }

@@ -12,26 +12,17 @@ prepositions ("in", "at", "near"): a venue is no party.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from spacy.tokens import Span, Token
+
+from newsgraph.events.patterns import shipped_lexicon
 
 STATE_LABELS = {"GPE", "NORP", "ORG", "LOC"}  # NER often calls a state ORG; the dictionary decides
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
 LOCATIVE_SLOTS = {"prep:in", "prep:at", "prep:near", "prep:inside", "prep:outside",
                   "prep:across", "prep:throughout", "prep:within", "prep:from"}
-# A demonym or country modifier stands for the state only on the state's organs and
-# weapons ("Israeli troops", "a U.S. warplane") or on what a state proposes or does
-# ("rejected a U.S. request"); "Libyan groups", "Afghan refugees" are people, not the state.
-STATE_HEADS = {"government", "army", "military", "force", "troop", "soldier", "police", "navy",
-               "authority", "official", "ministry", "administration", "regime", "cabinet",
-               "parliament", "diplomat", "delegation", "envoy", "ambassador", "embassy",
-               "warplane", "jet", "aircraft", "artillery", "tank", "drone", "warship",
-               "gunboat", "helicopter", "missile", "negotiator", "leadership", "state",
-               "request", "proposal", "plan", "demand", "offer", "initiative", "policy",
-               "decision", "claim", "change", "call", "resolution", "bid", "intervention",
-               "interference", "aggression", "occupation", "presence", "position", "attack",
-               "strike", "raid", "offensive", "sanction", "embargo", "aid", "support"}
 
 
 def _entity(tok: Token) -> Span | None:
@@ -50,15 +41,20 @@ def _strip(text: str) -> str:
     return " ".join(words).removesuffix("'s").removesuffix("’s")
 
 
-def state_of(tok: Token, dictionary: Any, mapped: dict[int, str]) -> tuple[str, str] | None:
+def state_of(tok: Token, dictionary: Any, mapped: dict[int, str],
+             heads: Collection[str] | None = None) -> tuple[str, str] | None:
     """(country id, surface) that a slot token names ("Russia") or that modifies it
-    ("a U.S. request", "Israeli troops"), when no actor mention covers it."""
+    ("a U.S. request", "Israeli troops"), when no actor mention covers it. ``heads``: the
+    nouns a demonym modifier makes state organs or acts (``lexicon.state_heads``; a demonym
+    on "groups" or "refugees" is people, not the state); the shipped list when None."""
     if dictionary is None:
         return None
+    if heads is None:
+        heads = shipped_lexicon().state_heads
     if any(c.dep_ == "relcl" and any(d.i in mapped for d in c.subtree) for c in tok.children):
         return None  # "flew to X, where he met Y": the meeting is coded on "met"
     cands = [(tok, True)]
-    if tok.lemma_.lower() in STATE_HEADS:
+    if tok.lemma_.lower() in heads:
         cands += [(c, False) for c in tok.children if c.dep_ in MODIFIER_DEPS]
     for t, head in cands:
         if t.i in mapped:
