@@ -35,7 +35,9 @@ class Analyzer:
 
         self.nlp = load_nlp(model)
         self.model_name = model_name(self.nlp)
-        self.nlp.add_pipe("newsgraph_actors", config={"actor_files": [str(p) for p in actor_files]})
+        self.nlp.add_pipe("newsgraph_actors", config={
+            "actor_files": [str(p) for p in actor_files],
+            "place_files": [str(p) for p in place_files]})
         self.nlp.add_pipe(
             "newsgraph_events",
             config={

@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.dictionary import DictEntry
+from newsgraph.actors.names import slug
 from newsgraph.actors.references import CandLike, Reference
 from newsgraph.datafiles import data_path, load_data_file
 
@@ -38,6 +39,7 @@ _OBJ = {"dobj", "dative", "oprd"}
 _MODIFIER = {"compound", "amod", "nmod", "poss", "npadvmod"}
 _QUALIFIER = {"compound", "amod", "nmod", "poss"}
 _STRICT_PREPS = {"by", "against", "on", "at", "with", "between"}
+_POSS = {"'s", "’s", "'", "’"}
 
 
 class AgentGroupModel(BaseModel):
@@ -191,6 +193,18 @@ class AgentFinder:
                     out.append(Reference(**base, actor_id=owner.actor_id or "", kind=owner.kind,
                                          name=owner.name, entry=owner.entry))
                 continue
+            owner_tok = self._unknown_owner(span, taken) if group.state else None
+            if owner_tok is not None:
+                # "Gaza's health ministry": the ministry of a place that is no known actor,
+                # not of the article's main country
+                first = owner_tok.left_edge.i
+                name = " ".join(t.text for t in span.doc[first:span.end] if t.text not in _POSS)
+                out.append(Reference(
+                    start=span.doc[first].idx, end=span.end_char,
+                    surface=span.doc[first:span.end].text, how="agent", tok_start=first,
+                    tok_end=span.end, actor_id=f"org:{slug(name)}", kind="organization",
+                    name=name, sector=group.sector))
+                continue
             entry = self._antecedent(span, group, named)
             if entry is None and group.state and group.sector == "GOV" and any(
                     ch.dep_ == "det" and ch.lower_ in ("a", "an") for ch in span[-1].children):
@@ -239,6 +253,17 @@ class AgentFinder:
             if verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head.i == verb.i:
                 return None
             verb = verb.head
+        return None
+
+    @staticmethod
+    def _unknown_owner(span: Span, taken: set[int]) -> Token | None:
+        """A place-like proper noun owning the agent that no candidate covers ("Gaza's
+        health ministry", "Darfur authorities")."""
+        for ch in span[-1].children:
+            if ch.dep_ in ("poss", "compound") and ch.i < span.start and ch.pos_ == "PROPN" \
+                    and ch.ent_type_ in ("GPE", "LOC", "ORG") and ch.i not in taken \
+                    and not any(k in taken for k in range(ch.left_edge.i, ch.i)):
+                return ch
         return None
 
     @staticmethod

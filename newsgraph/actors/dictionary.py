@@ -139,7 +139,7 @@ class Cues:
 
 
 def is_acronym(alias: str) -> bool:
-    """Short capitalised forms (UN, LNA, HoR, U.S., 5+5) are matched case-sensitively."""
+    """Short capitalised forms (UN, LNA, HoR, U.S., 5+5, M23, G7) are matched case-sensitively."""
     compact = re.sub(r"[\s.]", "", alias)
     if not compact or len(compact) > 8 or " " in alias.strip() and not compact.isupper():
         return False
@@ -147,6 +147,8 @@ def is_acronym(alias: str) -> bool:
         return any(c.isdigit() for c in compact)
     upper = sum(c.isupper() for c in compact)
     lower = sum(c.islower() for c in compact)
+    if upper and not lower and any(c.isdigit() for c in compact):
+        return True  # a code: M23, G7, P5, F-16
     return upper >= 2 and upper > lower
 
 

@@ -388,11 +388,27 @@ class ReferenceFinder:
             plural = t.lower_ + "s"
             noun = plural if plural in self.cues.group_nouns else t.lower_
             name = f"{qual.text} {noun}"
+            org = None if country is not None else self._group_org(qual.text, name)
+            if org is not None:  # "Houthi fighters": the known movement, not a new group
+                return Reference(start=qual.start_char, end=t.idx + len(t.text),
+                                 surface=doc[s:t.i + 1].text, how="demonym", actor_id=org.id,
+                                 kind=org.kind, name=org.name, entry=org, tok_start=s,
+                                 tok_end=t.i + 1)
             return Reference(start=qual.start_char, end=t.idx + len(t.text), surface=doc[s:t.i + 1].text,
                              how="demonym", actor_id=f"org:{slug(name)}", kind="organization",
                              name=name, tok_start=s, tok_end=t.i + 1,
                              country=country.iso3 or country.id.split(":", 1)[1] if country else None,
                              sector=sector)
+        return None
+
+
+    def _group_org(self, qual: str, phrase: str) -> DictEntry | None:
+        """The dictionary organisation a group qualifier names: the phrase itself ("Houthi
+        rebels") or the qualifier's plural ("Houthi" -> "Houthis")."""
+        for text in (phrase, qual + "s"):
+            e = self.d.lookup(text)
+            if e is not None and e.kind == "organization":
+                return e
         return None
 
 

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.agents import AgentFinder, is_lowercase_doc, load_agents
 from newsgraph.actors.dictionary import ActorDictionary, DictEntry, is_acronym
+from newsgraph.actors.filters import NonActorFilter, bio_sentences, inside_person
 from newsgraph.actors.names import (
     ODD,
     WORD,
@@ -44,6 +45,7 @@ from newsgraph.actors.names import (
     word_key,
 )
 from newsgraph.actors.references import ReferenceFinder, load_reference_cues
+from newsgraph.nlp.places import Gazetteer
 from newsgraph.records import Actor, Article, Mention
 
 _NER_LABELS = {"PERSON", "ORG"}
@@ -54,8 +56,6 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _ARTICLE_TOKENS = {"al", "el", "Al", "El"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _BIO = re.compile(r"\b(is|was) (an?|the) ([\w-]+ ){0,5}?(?P<noun>[a-z]+)\b")
-# What every _BIO match contains; found in the whole text, it picks the sentences to test.
-_BIO_HINT = re.compile(r"(?:is|was) (?:an?|the) ")
 
 
 @dataclass
@@ -84,7 +84,9 @@ class ActorResolver:
     """Resolve the actors of an article against an ``ActorDictionary``."""
 
     def __init__(self, dictionary: ActorDictionary, reference_files: Sequence[str | Path] = (),
-                 agent_files: Sequence[str | Path] = ()) -> None:
+                 agent_files: Sequence[str | Path] = (), gazetteer: Gazetteer | None = None) -> None:
+        """``gazetteer`` tells place names from actor names (the shipped one, made on first
+        need, when not given)."""
         self.dictionary = dictionary
         self._refs = ReferenceFinder(dictionary, load_reference_cues(reference_files))
         self._agent_lex = load_agents(agent_files)
@@ -100,6 +102,8 @@ class ActorResolver:
         self._max_words = min(dictionary.max_words, 10)
         self._outlet_res: list[tuple[str, re.Pattern[str]]] | None = None
         self._non_actor_words = cues.sets.get("non_actor_words", set())
+        self._filter = NonActorFilter(
+            cues, {p[0] for p in self._agent_lex.phrases if len(p) == 1}, self._title_words, gazetteer)
         # Spelling keys of every name's first word: in all-lowercase text every token
         # could start a name, so spans are only tried from tokens that can.
         self._first_keys: dict[str, int] = {}  # first-word key -> longest name in words
@@ -125,7 +129,7 @@ class ActorResolver:
         taken = {i for c in cands for i in range(c.tok_start, c.tok_end)}
         cands += self._ner_pass(doc, masked, taken, authors)
         cands = self._acronym_definitions(doc, cands, masked)
-        cands = self._link_people(cands)
+        cands = self._link_people(self._drop_non_actors(doc, cands))
         refs = [_Cand(start=r.start, end=r.end, surface=r.surface, how=r.how, actor_id=r.actor_id,
                       entry=r.entry, kind=r.kind, name=r.name, tok_start=r.tok_start,
                       tok_end=r.tok_end, country=r.country, sector=r.sector)
@@ -164,7 +168,7 @@ class ActorResolver:
             if is_credit or (words <= 25 and any(b in low for b in boiler)):
                 bad_ranges.append((pos, pos + len(line)))
             pos += len(line)
-        for sent in self._bio_sentences(doc, len(text) * 0.6):
+        for sent in bio_sentences(doc, len(text) * 0.6):
             m = _BIO.search(sent.text)
             if not m or m.group("noun") not in bylines:
                 continue
@@ -184,25 +188,6 @@ class ActorResolver:
             for k in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)):
                 mask[k] = True
         return mask, authors
-
-    @staticmethod
-    def _bio_sentences(doc: Doc, from_char: float) -> list[Span]:
-        """Sentences that may hold an author bio: those starting at or after ``from_char``
-        whose text has "is/was a/an/the " (which ``_BIO`` needs), in text order."""
-        text = doc.text
-        hits = [m.start() for m in _BIO_HINT.finditer(text, int(from_char))]
-        if not hits:
-            return []
-        starts = [t.idx for t in doc]
-        out: dict[int, Span] = {}
-        for pos in hits:
-            k = bisect.bisect_right(starts, pos) - 1
-            if k < 0:
-                continue
-            sent = doc[k].sent
-            if sent.start_char >= from_char:
-                out.setdefault(sent.start, sent)
-        return [out[k] for k in sorted(out)]
 
     def _outlet_patterns(self) -> list[tuple[str, re.Pattern[str]]]:
         """Each outlet name with its compiled pattern (compiled once per resolver)."""
@@ -344,7 +329,7 @@ class ActorResolver:
                 how, place_like = "demonym", True
         if entry is None:
             return None
-        if entry.kind != "person" and how in ("dictionary", "transliteration") and self._inside_person(core):
+        if entry.kind != "person" and how in ("dictionary", "transliteration") and inside_person(core):
             return None  # "Radi" of "Bassam Radi" is not the Rada militia
         return self._cand(core, entry, how, place_like)
 
@@ -412,16 +397,6 @@ class ActorResolver:
         if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
             return None
         return self.dictionary.get(ranked[0][0])
-
-    @staticmethod
-    def _inside_person(core: Span) -> bool:
-        """The span lies inside a longer PERSON entity."""
-        doc = core.doc
-        if any(t.ent_type_ != "PERSON" for t in core):
-            return False
-        before = core[0].ent_iob_ == "I"
-        after = core.end < len(doc) and doc[core.end].ent_iob_ == "I"
-        return before or after
 
     # -------------------------------------------------------------- handles
     def _handle_pass(self, doc: Doc, text: str, masked: list[bool], taken: set[int]) -> list[_Cand]:
@@ -680,6 +655,15 @@ class ActorResolver:
                 tok_start=t.i, tok_end=t.i + 1, acts=long.acts, place_like=long.place_like,
             ))
         return out
+
+    def _drop_non_actors(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """NER-only names that are places, codes or modifiers (filters.py); a word that ends
+        a full personal name of the article stays (it is that person)."""
+        full = [c.name for c in cands if c.kind == "person" and len(fold(c.name).split()) >= 2]
+        return [c for c in cands if not (
+            c.how == "ner" and c.entry is None and not any(is_partial_of(c.name, f) for f in full)
+            and self._filter.not_actor(doc[c.tok_start:c.tok_end], c.name, c.kind == "person",
+                                       bool(c.roles)))]
 
     # -------------------------------------------------------------- linking
     def _link_people(self, cands: list[_Cand]) -> list[_Cand]:

@@ -37,11 +37,16 @@ def article_of(doc: Doc) -> Article:
 class ActorsComponent:
     """Finds actors and their mentions (dictionary + NER + name rules)."""
 
-    def __init__(self, actor_files: list[str]):
+    def __init__(self, actor_files: list[str], place_files: list[str] | None = None):
         from newsgraph.actors.dictionary import load_dictionary
         from newsgraph.actors.resolver import ActorResolver
+        from newsgraph.nlp.places import Gazetteer
 
-        self.resolver = ActorResolver(load_dictionary(actor_files))
+        # the gazetteer tells towns NER took for people ("Goma") from actors; the user's
+        # place files count here as in the events stage, which shares this copy
+        self.place_files = list(place_files or [])
+        self.gazetteer = Gazetteer(self.place_files)
+        self.resolver = ActorResolver(load_dictionary(actor_files), gazetteer=self.gazetteer)
 
     def __call__(self, doc: Doc) -> Doc:
         actors, mentions = self.resolver.resolve(doc, article_of(doc))
@@ -59,7 +64,7 @@ class EventsComponent:
     ``doc._.ng_actors`` so every id an event references is in the article's actors."""
 
     def __init__(self, pattern_files: list[str], place_files: list[str],
-                 actor_files: list[str] | None = None, dictionary=None):
+                 actor_files: list[str] | None = None, dictionary=None, gazetteer=None):
         from newsgraph.actors.dictionary import load_dictionary
         from newsgraph.events.extractor import EventExtractor
         from newsgraph.events.patterns import load_patterns
@@ -68,8 +73,10 @@ class EventsComponent:
 
         if dictionary is None:
             dictionary = load_dictionary(actor_files or [])
+        if gazetteer is None:
+            gazetteer = Gazetteer(place_files)
         self.extractor = EventExtractor(
-            load_patterns(pattern_files), Gazetteer(place_files), DateResolver(), dictionary,
+            load_patterns(pattern_files), gazetteer, DateResolver(), dictionary,
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -82,9 +89,10 @@ class EventsComponent:
         return doc
 
 
-@Language.factory("newsgraph_actors", default_config={"actor_files": []})
-def make_actors(nlp: Language, name: str, actor_files: list[str]) -> ActorsComponent:
-    return ActorsComponent(actor_files)
+@Language.factory("newsgraph_actors", default_config={"actor_files": [], "place_files": []})
+def make_actors(nlp: Language, name: str, actor_files: list[str],
+                place_files: list[str]) -> ActorsComponent:
+    return ActorsComponent(actor_files, place_files)
 
 
 @Language.factory(
@@ -97,9 +105,12 @@ def make_events(
 ) -> EventsComponent:
     # Share the actors component's dictionary when it runs in the same pipeline with
     # the same files, instead of loading (and holding) a second copy.
-    shared = None
+    shared, places = None, None
     if "newsgraph_actors" in nlp.pipe_names:
         actors = nlp.get_pipe("newsgraph_actors")
         if list(nlp.get_pipe_config("newsgraph_actors").get("actor_files", [])) == list(actor_files):
             shared = actors.resolver.dictionary
-    return EventsComponent(pattern_files, place_files, actor_files, dictionary=shared)
+        if actors.place_files == list(place_files):
+            places = actors.gazetteer
+    return EventsComponent(pattern_files, place_files, actor_files, dictionary=shared,
+                           gazetteer=places)

@@ -123,6 +123,14 @@ _FRAME = re.compile(
     r"district|municipality|port)$",
     re.I,
 )
+# Nouns naming a kind of settlement or area: "the town of X", "X camp", "X, the provincial
+# capital" make X a place (the actor resolver reads them too).
+SETTLEMENT_NOUNS = frozenset(
+    "city cities town towns village villages camp camps port capital oasis province "
+    "governorate district region state municipality neighbourhood neighborhood suburb "
+    "suburbs outskirts area county prefecture oblast locality settlement settlements "
+    "airport airbase airbases base bases barracks hub stronghold enclave".split()
+)
 _LEAD_PREP = re.compile(r"^(?:in|at|from|into|inside|across|to|toward|towards|on|of)\s+", re.I)
 
 
@@ -362,6 +370,27 @@ class Gazetteer:
                 self._cache.clear()
             self._cache[key] = self._resolve(name.strip(), pref)
         return self._cache[key]
+
+    def exact_population(self, name: str) -> tuple[int, bool] | None:
+        """(population, whether it is the place's main name) of the most populous place
+        whose folded name is exactly ``name``; None when no place has that name.
+
+        No skeleton or fuzzy match: the actor resolver asks whether a name *is* a place
+        name ("Goma"), and "Hamas" only resembles "Hamm"."""
+        key = fold(name)
+        packed = self._packed.get(key) if key and key not in self._ignore else None
+        if not packed:
+            return None
+        short = len(key) < 3 or (name.isupper() and len(key) <= 5)  # "EC", "AFC": as _find
+        best = (-1, False)
+        for v in packed:
+            cand = self._cand(v >> 1)
+            if short and cand.source == "city":
+                continue
+            # a spelling of the main name counts as it ("Khan Younis" of "Khan Yunis")
+            main = bool(v & 1) or skeleton(key) == skeleton(fold(cand.place.name))
+            best = max(best, (cand.population, main and cand.source == "city"))
+        return best if best[0] >= 0 else None
 
     def country_of(self, name: str) -> str | None:
         """ISO alpha-2 country of the place a name resolves to (None if unknown)."""
