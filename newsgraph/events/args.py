@@ -23,6 +23,10 @@ RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 LINK_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
 SUBJ_DEPS = {"nsubj", "csubj"}
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# Nouns that name the people taking part in a gathering told before: "the participants of the
+# event agreed ...", "the conference attendees called for ..." (closed class of English nouns;
+# they stand for the participants of the latest gathering, see ActorIndex.note_gathering).
+GATHERING_REACH = 2500  # characters after a gathering within which its participants are named
 
 
 @dataclass
@@ -55,6 +59,20 @@ class ActorIndex:
                 self.token_actor.setdefault(tok.i, m.actor_id)
         self._person_tokens = sorted(i for i, a in self.token_actor.items()
                                      if self.actors.get(a) and self.actors[a].kind == "person")
+        self._gatherings: list[tuple[int, list[str]]] = []  # (char offset, participant ids)
+
+    def note_gathering(self, offset: int, ids: list[str]) -> None:
+        """Record the participants of a conference/meeting told at ``offset``, so that a later
+        "the participants" stands for them (the extractor reads sentences in text order)."""
+        if len(ids) > 1:
+            self._gatherings.append((offset, list(dict.fromkeys(ids))))
+
+    def gathering_before(self, tok: Token) -> list[str]:
+        """Participants of the latest gathering told before ``tok`` in a short stretch."""
+        for offset, ids in reversed(self._gatherings):
+            if offset < tok.idx:
+                return list(ids) if tok.idx - offset <= GATHERING_REACH else []
+        return []
 
     def same_block(self, a: Token, b: Token) -> bool:
         """Both tokens in one paragraph (no blank line between them)."""
@@ -67,6 +85,7 @@ class ActorIndex:
         self.opposing_prefixes = frozenset(lexicon.opposing_prefixes)
         self.example_preps = frozenset(lexicon.example_preps)
         self.recipient_nouns = frozenset(lexicon.recipient_nouns)
+        self.participant_nouns = frozenset(lexicon.participant_nouns)
 
     # ------------------------------------------------------------------ tokens
     def resolve_pronoun(self, tok: Token) -> str | None:
@@ -147,6 +166,9 @@ class ActorIndex:
             return self._reported_self(tok) or self._previous_subject(tok)
         if depth > 2 or tok.pos_ in {"VERB", "AUX"}:
             return []
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.participant_nouns:
+            # "the participants (of the event)": those who took part in the gathering just told
+            return self.gathering_before(tok)
         if self.is_relation(tok):
             # "Y's ally X", "a backer of Y": the noun is X (its apposition), never Y; with a
             # possessor, a named modifier is the group they belong to ("its EU partners")
@@ -183,8 +205,9 @@ class ActorIndex:
                 holder = self._role_holder(tok, child)
                 if holder:
                     return holder
+                # "the leaders of A, B and C": every coordinated member stands for the noun
                 out += [a for o in child.children if o.dep_ == "pobj"
-                        for a in self.of_token(o, depth + 1)]
+                        for c in expand_conj(o) for a in self.of_token(c, depth + 1)]
             elif child.dep_ == "appos" and not self.is_relation(child):
                 out += self.of_token(child, depth + 1)
         return list(dict.fromkeys(out))
@@ -261,6 +284,26 @@ def relative_head(tok: Token) -> Token:
         if verb.dep_ in {"relcl", "acl"}:
             return verb.head
     return tok
+
+
+def relative_antecedents(tok: Token) -> list[Token]:
+    """Candidate nouns a relative pronoun stands for, nearest first. The parser often hangs
+    "..., in which X took part" on the last noun or on the verb ("a conference was held in the
+    capital, in which X took part"): the core nouns (subject, object) of the clause that
+    governs the attachment point are candidates too; the caller keeps the one that fits."""
+    head = relative_head(tok)
+    if head is tok:
+        return [tok]
+    out = [head]
+    t = head
+    for _ in range(4):
+        if t.pos_ in {"VERB", "AUX"}:
+            out += [c for c in t.children if c.dep_ in {"nsubjpass", "nsubj", "dobj"}]
+            break
+        if t.dep_ not in {"pobj", "prep", "appos", "conj"} or t.head is t:
+            break
+        t = t.head
+    return list(dict.fromkeys(out))
 
 
 def is_passive(verb: Token) -> bool:
@@ -392,6 +435,10 @@ class Args:
         if slot.startswith("prep:"):
             word = slot[5:]
             holders = [trigger] + ([c for c in kids if c.dep_ == "dobj"] if not nominal else [])
+            if not nominal and word in {"to", "from"}:
+                # "appealed for support to X", "asked for help from X": X is addressed
+                holders += [o for c in kids if c.dep_ == "prep" and c.lower_ == "for"
+                            for o in c.children if o.dep_ == "pobj"]
             toks = [o for h in holders for c in h.children
                     if c.dep_ in {"prep", "agent", "dative"} and c.lower_ == word
                     for o in pobjs(c)]

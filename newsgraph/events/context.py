@@ -9,16 +9,21 @@ reporting.yaml); this module only walks the parse.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events.args import ActorIndex, is_passive, light_governor, relative_head
 from newsgraph.events.patterns import PatternSet
+from newsgraph.events.states import state_of
 
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "conj", "acl"}
 UP_VERB = {"xcomp", "conj", "pcomp", "prep", "acl", "dobj", "pobj", "nsubjpass", "nsubj",
            "attr", "appos", "compound", "oprd"}
+SPEAKER_REACH = 3000  # characters within which "the source" names the source told before
+ANAPHOR_DETS = {"the", "this", "that", "these", "those"}
 QUOTE_RE = re.compile(r"“[^”]{3,}?”|\"[^\"\n]{3,}?\"")
 
 
@@ -34,8 +39,13 @@ class Attribution:
 class Context:
     """Reads status, attribution, place and mediator cues for triggers in one Doc."""
 
-    def __init__(self, doc: Doc, patterns: PatternSet, index: ActorIndex) -> None:
+    def __init__(self, doc: Doc, patterns: PatternSet, index: ActorIndex,
+                 dictionary: Any = None, added: dict[str, str] | None = None,
+                 judgement_verbs: Iterable[str] = ()) -> None:
         self.doc = doc
+        self.dictionary = dictionary  # demonym speakers ("an Egyptian official") -> the state
+        self.added = added if added is not None else {}  # states named only by a speaker
+        self.judgement_verbs = frozenset(judgement_verbs)
         self.cues = patterns.status
         self.rep = patterns.reporting
         self.reporting = frozenset(patterns.reporting.verbs)
@@ -54,6 +64,7 @@ class Context:
             lemma for lemma, rules in patterns.verbs.items()
             if any(r.type == "REJECT" and len(r.words) == 1 and not r.required for r in rules))
         self.event_nouns = frozenset(patterns.nouns)
+        self.noun_types = {lemma: {r.type for r in rules} for lemma, rules in patterns.nouns.items()}
         self.quotes = [(m.start(), m.end()) for m in QUOTE_RE.finditer(doc.text)]
 
     # ----------------------------------------------------------------- status
@@ -95,7 +106,9 @@ class Context:
                         hypo = True
                 elif cd == "mark" and cl in cues.hypothetical_marks:
                     hypo = True
-                elif cd in {"amod", "compound", "acl"} and t.pos_ in {"NOUN", "PROPN"}:
+                elif cd in {"amod", "compound", "acl"} and t.pos_ in {"NOUN", "PROPN"} \
+                        and not (cd == "acl" and any(True for _ in c.children)):
+                    # "the aborted deal" is no deal; "talks, stalled for months, resumed" are
                     if cl in cues.negating_amods:
                         negated = True
                     elif cl in cues.planned_amods and cl not in {"new", "next"}:
@@ -146,6 +159,9 @@ class Context:
                 return False
             t = gov
         head = t.head
+        if t.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "for" \
+                and head.head.lemma_.lower() in self.cues.request_verbs:
+            return True  # "called for maintaining the embargo": only the call is coded
         if t.dep_ in {"xcomp", "acl"} and head.pos_ == "NOUN" \
                 and head.lemma_.lower() in self.request_nouns:
             return True  # "rejected an appeal from X to lay down arms": only asked for
@@ -174,13 +190,19 @@ class Context:
         for anc in trigger.ancestors:
             lem = anc.lemma_.lower()
             if (lem in self.reporting or lem in self.denial) and anc.pos_ in {"VERB", "AUX"} \
-                    and prev.dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "dobj"}:
+                    and prev.dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "dobj"} \
+                    and not self._answers_act(anc):
                 if not (prev.dep_ == "xcomp" and lem not in {"report", "say", "claim"}):
                     return Attribution(True, self.speaker(anc), lem in self.denial)
+            if lem in self.judgement_verbs and anc.pos_ == "VERB" and prev.dep_ == "prep" \
+                    and prev.lower_ in {"of", "for"} and trigger.pos_ in {"VERB", "NOUN"}:
+                # "X accused Y of sending arms": the sending is X's claim, not the article's
+                return Attribution(True, self.speaker(anc))
             for c in anc.children:
                 if c is not prev and c.dep_ in {"parataxis", "advcl"} \
                         and c.lemma_.lower() in self.reporting and c.i > trigger.i - 60:
-                    if not any(d.dep_ == "ccomp" for d in c.children):
+                    if not any(d.dep_ == "ccomp" for d in c.children) \
+                            and not self._answers_act(c):
                         return Attribution(True, self.speaker(c))
             prev = anc
         for c in trigger.children:
@@ -192,8 +214,8 @@ class Context:
                 objs = [o for o in self.doc[t.i + 1].children if o.dep_ == "pobj"]
                 if not objs and t.i + 2 < len(self.doc):
                     objs = [self.doc[t.i + 2].head] if self.doc[t.i + 2].head.i > t.i else []
-                who = self.index.of_tokens(objs)
-                return Attribution(True, who[0] if who else None)
+                who = self._who(objs)
+                return Attribution(True, who)
         quote = self._quote_of(trigger.idx)
         if quote:
             return self._quote_speaker(trigger, quote)
@@ -209,8 +231,55 @@ class Context:
             toks = [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN"]
         if not toks and verb.dep_ in {"xcomp", "conj"}:
             return self.speaker(verb.head)
+        return self._who(toks)
+
+    def _answers_act(self, verb: Token) -> bool:
+        """"..., Y responded to this call": a reply to an act named by an event noun is an act
+        of its own, not a parenthetical "Y said"."""
+        return any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in self.event_nouns for o in c.children)
+            for c in verb.children)
+
+    def _who(self, toks: list[Token]) -> str | None:
+        """The actor a speaker phrase stands for: a mention; else a demonym of a state organ
+        ("an Egyptian diplomatic official" -> Egypt); else, for a definite anonymous speaker
+        ("the source adds", "the official said"), the one the same noun named just before."""
         ids = self.index.of_tokens(toks)
-        return ids[0] if ids else None
+        if ids:
+            return ids[0]
+        for t in toks:
+            if self.dictionary is not None:
+                found = state_of(t, self.dictionary, self.index.token_actor,
+                                 heads=self.lexicon.state_heads)
+                if found is not None and t.lemma_.lower() in self.rep.anonymous_speakers:
+                    self.added.setdefault(found[0], found[1])
+                    return found[0]
+            lemma = t.lemma_.lower()
+            if lemma in self.rep.anonymous_speakers and any(
+                    c.dep_ == "det" and c.lower_ in ANAPHOR_DETS for c in t.children):
+                return self._earlier_speaker(t)
+        return None
+
+    def _earlier_speaker(self, tok: Token) -> str | None:
+        """"the source adds": the actor of the last "<modifier> source" told before it."""
+        lemma = tok.lemma_.lower()
+        for i in range(tok.i - 1, -1, -1):
+            t = self.doc[i]
+            if tok.idx - t.idx > SPEAKER_REACH:
+                return None
+            if t.lemma_.lower() != lemma or t.pos_ != "NOUN" \
+                    or all(c.dep_ in {"det", "punct"} for c in t.children):
+                continue  # another bare "the source" points further back
+            ids = self.index.of_tokens([t])
+            if ids:
+                return ids[0]
+            found = state_of(t, self.dictionary, self.index.token_actor,
+                             heads=self.lexicon.state_heads) if self.dictionary else None
+            if found is not None:
+                self.added.setdefault(found[0], found[1])
+                return found[0]
+            return None  # the nearest such speaker is unnamed: so is this one
+        return None
 
     def _quote_of(self, idx: int) -> tuple[int, int] | None:
         for s, e in self.quotes:
@@ -304,7 +373,7 @@ class Context:
                     continue
         return list(dict.fromkeys(names))
 
-    def clause_places(self, trigger: Token, visit: bool) -> list[str]:
+    def clause_places(self, trigger: Token, visit: bool, etype: str | None = None) -> list[str]:
         """Fallback: a locative phrase anywhere in the trigger's own clause ("met X in Vienna"
         parsed with "in Vienna" under X), not inside another clause, nearest first."""
         preps = set(self.cues.locative_preps) | (set(self.cues.destination_preps) if visit else set())
@@ -319,10 +388,24 @@ class Context:
                     and a.dep_ in {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj"}]
             if path:
                 continue
+            if t.head.i != trigger.i and t.head.pos_ in {"NOUN", "PROPN"} \
+                    and etype not in self.noun_types.get(t.head.lemma_.lower(), {etype}):
+                continue  # "will not support a campaign in C": C is where the campaign goes on
             for o in t.children:
                 if o.dep_ == "pobj" and o.i not in self.index.token_actor:
-                    found += [(abs(t.i - trigger.i), n) for n in self._names_in(o)]
+                    found += [(abs(t.i - trigger.i), n) for n in self._names_in(o)
+                              if not self._seat_of_holder(t.head, n)]
         return [n for _, n in sorted(found)]
+
+    def _seat_of_holder(self, holder: Token, name: str) -> bool:
+        """"the government (based) in C": a place that is the seat of the actor its phrase
+        hangs on describes that actor, not where the act happened."""
+        aid = self.index.token_actor.get(holder.i)
+        if aid is None and holder.dep_ == "acl":  # "the GNA based in C"
+            aid = self.index.token_actor.get(holder.head.i)
+        if aid is None or self.dictionary is None:
+            return False
+        return any(e.id == aid for e in self.dictionary.seated_at(name))
 
     def names_under(self, tok: Token) -> list[str]:
         """Place names a non-actor argument token carries ("the city of X" -> X)."""

@@ -17,12 +17,18 @@ import bisect
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.events.args import ActorIndex, Args, expand_conj, light_governor, relative_head
+from newsgraph.events.args import (
+    ActorIndex,
+    Args,
+    expand_conj,
+    light_governor,
+    relative_antecedents,
+)
 from newsgraph.events.context import (
     Context,
     clause_span,
@@ -52,7 +58,12 @@ THREAT_TYPES = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "REJECT", "MOBILIZE"
 CONDITION_MARKS = {"unless", "if"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 VISIT_MODES = {"visit", "host", "invitation"}
-OBJECT_PLACE_TYPES = {"ASSAULT", "COERCE"}  # "shelled Juba", "occupied the city of X"
+# Consultations among several parties whose "participants" a later sentence names.
+GATHERING_MODES = {"participation", "conference", "talks"}
+OBJECT_PLACE_TYPES = {"ASSAULT", "COERCE"}
+# Acts that happen where their target sits ("the assault on C" is fought at C); a transfer,
+# sanction or threat aimed at C's authority happens elsewhere ("sent arms to C").
+SEAT_LOCATED = {"ASSAULT", "COERCE", "MOBILIZE"}  # "shelled Juba", "occupied the city of X"
 # Dating an event whose sentence has no date expression (see _implicit_date):
 # "present": a present simple/progressive act in a dated report -> the publication month;
 # "carry": a past-tense act -> the last date its paragraph gave, at month/year precision.
@@ -97,6 +108,7 @@ class _Frame:
     carried: DateValue | None
     implicit: dict[str, Pending]  # filled with grammar dates, applied after merging
     occasions: OccasionIndex | None = None  # named occasions the article dated (dating.py)
+    earlier: list[Event] = field(default_factory=list)  # the article's events so far
 
     def note(self, event_id: str, tok: Token, guess: DateValue | None) -> None:
         """Keep what may date an undated event once the article has been read."""
@@ -160,6 +172,43 @@ def _frames_sentence(value: DateValue, doc: Doc) -> bool:
     return False
 
 
+ANAPHOR_DETS = {"such", "these", "those", "this", "that", "the"}
+ANAPHOR_REACH = 1500  # characters back within which "such operations" names an act told before
+ACT_FAMILY = {"MOBILIZE": "OFFENSIVE", "ASSAULT": "OFFENSIVE"}
+
+
+def _demonstrative(tok: Token) -> bool:
+    """"such/these/those operations": a determiner that points back to something told."""
+    return any(c.dep_ in {"det", "amod", "predet"} and c.lower_ in ANAPHOR_DETS - {"the"}
+               for c in tok.children)
+
+
+def _anaphoric_act(tok: Token, etype: str, earlier: list[Event],
+                   target: list[str]) -> tuple[list[str], list[str]]:
+    """"The Ruritanian army carried out raids. Such operations could recur": an event noun with
+    a demonstrative or definite determiner and no actor of its own retells the latest act of
+    the same kind told just before; it takes that act's parties (its own target wins)."""
+    kids = [c for c in tok.children if c.dep_ != "punct"]
+    dets = {c.lower_ for c in kids if c.dep_ in {"det", "amod", "predet"}}
+    demonstrative = _demonstrative(tok)
+    if not dets & ANAPHOR_DETS or any(c.dep_ in {"poss", "nummod"} for c in kids):
+        return [], target
+    if any(c.dep_ == "prep" and c.lower_ in {"between", "with", "by", "of", "against", "on"}
+           for c in kids):
+        return [], target  # "the negotiations between the officers": its own parties, unnamed
+    if not demonstrative and any(c.dep_ not in {"det"} for c in kids):
+        return [], target  # "the first talks", "the planned assault": "the" alone retells
+    family = ACT_FAMILY.get(etype, etype)
+    for ev in reversed(earlier):
+        if ev.evidence.start >= tok.sent.start_char:
+            continue  # an act of the same sentence is a different one ("X raided Y; the raid")
+        if tok.idx - ev.evidence.end > ANAPHOR_REACH:
+            break
+        if ACT_FAMILY.get(ev.type, ev.type) == family and ev.status != "hypothetical":
+            return list(ev.source), target or [t for t in ev.target if t not in ev.source]
+    return [], target
+
+
 def _inside(idx: int | None, ranges: list[tuple[int, int]]) -> bool:
     return idx is not None and any(lo <= idx < hi for lo, hi in ranges)
 
@@ -195,7 +244,7 @@ class EventExtractor:
         index = ActorIndex(doc, actors, mentions, self.patterns.status.mediator_words,
                            self.patterns.relation_nouns)
         args = Args(index, self.patterns.status.object_control, self.patterns.reporting.nouns)
-        ctx = Context(doc, self.patterns, index)
+        ctx = Context(doc, self.patterns, index, self.dictionary, added, self.judgement_verbs)
         anchor = self._anchor(article)
         country = self._main_country(doc)
         events: list[Event] = []
@@ -222,7 +271,8 @@ class EventExtractor:
             sent_dates = [d for d in self._sentence_dates(sent, anchor, previous)
                           if not _inside(d.start, skip)]
             frame = _Frame(sent_dates, None if article.published_basis in UNSURE_PUBLISHED
-                           else anchor, None if sent_dates else carried, implicit, occasions)
+                           else anchor, None if sent_dates else carried, implicit, occasions,
+                           events)
             for hits in self._hits(sent):
                 if _inside(hits[0].trigger.idx, skip):
                     continue
@@ -241,6 +291,9 @@ class EventExtractor:
                         continue
                     seen.add(key)
                     events.append(ev)
+                    if ev.type == "CONSULT" and ev.mode in GATHERING_MODES:
+                        index.note_gathering(ev.evidence.trigger_start or ev.evidence.start,
+                                             [*ev.source, *ev.target])
             if sent_dates:
                 previous = sent_dates[-1]
                 frames = [d for d in sent_dates if _point_in_time(d, text)
@@ -256,7 +309,7 @@ class EventExtractor:
     def _new_actors(self, events: list[Event], actors: list[Actor],
                     added: dict[str, str]) -> list[Actor]:
         known = {a.id for a in actors}
-        used = {i for e in events for i in [*e.source, *e.target, *e.mediator]}
+        used = {i for e in events for i in [*e.source, *e.target, *e.mediator, e.reported_by]}
         out = []
         for aid, surface in added.items():
             entry = self.dictionary.get(aid) if self.dictionary is not None else None
@@ -347,7 +400,8 @@ class EventExtractor:
             elif slot.startswith("prep:"):
                 toks = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == slot[5:]
                         for o in c.children if o.dep_ == "pobj"]
-            for t in map(relative_head, toks):  # "the talks in which X took part"
+            for t in (a for x in toks for a in relative_antecedents(x)):
+                # "the talks in which X took part"
                 for c in [t, *[x for x in t.children if x.dep_ == "conj"]]:
                     if c.lemma_.lower() in rule.required or c.lower_ in rule.required:
                         return c.i
@@ -363,8 +417,10 @@ class EventExtractor:
         direct = True
         gov = light_governor(tok) if rule.nominal else None
         is_light = gov is not None and self._is_light(gov)
-        if rule.nominal and rule.light_only and not is_light:
-            return None
+        if rule.nominal and rule.light_only and not is_light \
+                and not (_demonstrative(tok) and _anaphoric_act(tok, rule.type, frame.earlier,
+                                                                 [])[0]):
+            return None  # "such operations could recur" retells a coded act: no ambiguity
         source: list[str] = []
         src_tokens: list[Token] = []
         for slot in rule.source:
@@ -403,6 +459,10 @@ class EventExtractor:
                             break
         if not source:
             source, direct = self._state_slot(tok, rule, rule.source, args, [], added), False
+        retold = False
+        if not source and rule.nominal:
+            source, target = _anaphoric_act(tok, rule.type, frame.earlier, target)
+            direct, retold = False, bool(source)
         if not source:
             return None
         if rule.person_source and not any(
@@ -433,6 +493,8 @@ class EventExtractor:
         if not target and not rule.target_optional and not self._unnamed_party(tok, rule, args):
             return None
         status = ctx.status(tok, rule.status)
+        if retold and status == "hypothetical" and not _demonstrative(tok):
+            return None  # "the collapse of the talks may have prompted ...": nothing new told
         etype, mode, cameo = rule.type, rule.mode, rule.cameo
         if etype in THREAT_TYPES and status in {"planned", "hypothetical"} \
                 and self._conditional_threat(tok):
@@ -450,7 +512,8 @@ class EventExtractor:
         location = self._location(ctx, tok, rule, country)
         if visit is not None and (location is None or location.precision == "country"):
             location = visit[2]
-        if seat and location is None and self.gazetteer is not None:
+        if seat and location is None and self.gazetteer is not None \
+                and etype in SEAT_LOCATED:
             location = self.gazetteer.lookup(seat, prefer_country=country)  # "attack on C"
         conf = 0.85 - (0 if direct else 0.15) - (0 if target else 0.1) - (
             0.05 if rule.nominal else 0) - (SEAT_PENALTY if seat or visit else 0)
@@ -622,7 +685,7 @@ class EventExtractor:
             place = self.gazetteer.lookup(name, prefer_country=country)
             if place is not None:
                 return place
-        for name in ctx.clause_places(tok, visit):  # looser: only below country level
+        for name in ctx.clause_places(tok, visit, rule.type):  # looser: below country level
             place = self.gazetteer.lookup(name, prefer_country=country)
             if place is not None and place.precision != "country":
                 return place

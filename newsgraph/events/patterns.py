@@ -145,6 +145,7 @@ class Lexicon(BaseModel):
     opposing_prefixes: list[str] = Field(default_factory=list)  # "anti-X militias" are not X
     example_preps: list[str] = Field(default_factory=list)  # "groups including X" stand for X
     recipient_nouns: list[str] = Field(default_factory=list)  # "exports to X" stand for X
+    participant_nouns: list[str] = Field(default_factory=list)  # "the participants": who took part
 
 
 class PatternFile(BaseModel):
