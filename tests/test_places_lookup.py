@@ -138,3 +138,16 @@ def test_bad_user_file_names_the_problem(tmp_path, body, needle):
     bad.write_text(body, encoding="utf-8")
     with pytest.raises(DataFileError, match=needle):
         Gazetteer(extra_files=[bad])
+
+
+@pytest.mark.parametrize("word", ["communiqué", "communique", "statement", "meeting", "delegation"])
+def test_places_lowercase_word_is_never_a_sound_alike_city(gazetteer, word):
+    """Spelling-tolerant matching serves names as written; a common word is no city."""
+    assert gazetteer.lookup(word, "LY") is None
+
+
+@pytest.mark.parametrize(("name", "country"), [("benghazi", "LY"), ("Tarhouna", "LY"),
+                                               ("Ajdabia", "LY"), ("al-Watiya", "LY")])
+def test_places_exact_lowercase_and_variant_names_still_resolve(gazetteer, name, country):
+    place = gazetteer.lookup(name, "LY")
+    assert place is not None and place.country == country

@@ -452,7 +452,9 @@ class Gazetteer:
                 return None
         if entries:
             return self._best([(self._cand(i), p) for i, p in entries], pref)
-        if len(key) < 3 or text.isupper():
+        if len(key) < 3 or text.isupper() or not any(c.isupper() for c in text):
+            # spelling-tolerant matching is for names as written: a lowercase word
+            # ("communiqué") must never become a city that merely sounds like it
             return None
         sk = skeleton(key)
         if len(sk) >= 4 and sk in self._skel:
