@@ -10,6 +10,9 @@ Event coding needs the actor behind
   (never the state); "Israeli troops" stays the state (the resolver's demonym rule).
 * a leader's forces: "Haftar's forces", "forces loyal to X" -> the organisation
   X commands by a role held at the article's date; "loyal to X" falls back to X.
+* a leader's government: "Sarraj's government", "the government of X", "the X
+  administration" -> the governing organisation (sector GOV) or state X heads by a
+  role held at the article's date; none known (or two): no reference, X stays X.
 
 The word lists live in ``newsgraph/data/actor_references.yaml`` (users may add
 files of the same shape).
@@ -46,6 +49,9 @@ class ReferenceCuesModel(BaseModel):
     command_titles: list[str] = Field(default_factory=list)
     former_words: list[str] = Field(default_factory=list)
     force_nouns: list[str] = Field(default_factory=list)
+    government_nouns: list[str] = Field(default_factory=list)
+    government_titles: list[str] = Field(default_factory=list)
+    deputy_words: list[str] = Field(default_factory=list)
     group_nouns: dict[str, str] = Field(default_factory=dict)
     group_qualifiers: list[str] = Field(default_factory=list)
 
@@ -59,6 +65,9 @@ class ReferenceCues:
     command: set[str] = field(default_factory=set)
     former: set[str] = field(default_factory=set)
     forces: set[str] = field(default_factory=set)
+    governments: set[str] = field(default_factory=set)
+    gov_titles: set[str] = field(default_factory=set)
+    deputy: set[str] = field(default_factory=set)
     group_nouns: dict[str, str] = field(default_factory=dict)
     qualifiers: set[str] = field(default_factory=set)
 
@@ -82,6 +91,9 @@ def load_reference_cues(extra_files: Sequence[str | Path] = ()) -> ReferenceCues
         cues.command |= {fold(w) for w in m.command_titles}
         cues.former |= {w.lower() for w in m.former_words}
         cues.forces |= {w.lower() for w in m.force_nouns}
+        cues.governments |= {w.lower() for w in m.government_nouns}
+        cues.gov_titles |= {fold(w) for w in m.government_titles}
+        cues.deputy |= {fold(w) for w in m.deputy_words}
         cues.group_nouns.update({k.lower(): v for k, v in m.group_nouns.items()})
         cues.qualifiers |= {fold(w) for w in m.group_qualifiers}
     return cues
@@ -146,7 +158,8 @@ class ReferenceFinder:
                 for i in range(c.tok_start, c.tok_end)}
         out: list[Reference] = []
         # each finder below returns None unless the token's lower form is one of its words
-        words = self._heads | self.cues.forces | self.cues.group_nouns.keys()
+        words = (self._heads | self.cues.forces | self.cues.governments
+                 | self.cues.group_nouns.keys())
         for i, low in enumerate([t.lower_ for t in doc]):
             if low not in words:
                 continue
@@ -155,6 +168,7 @@ class ReferenceFinder:
                 continue
             ref = (self._post(t, people, person_toks, orgs)
                    or self._forces(t, people, person_toks)
+                   or self._government(t, people, person_toks)
                    or self._group(t, taken))
             if ref is not None:
                 out.append(ref)
@@ -367,6 +381,68 @@ class ReferenceFinder:
                     if e is not None and e.kind == "organization":
                         found[e.id] = e
         return next(iter(found.values())) if len(found) == 1 else None
+
+    # ----------------------------------------------------------- government
+    def _government(self, t: Token, people: dict[str, _Person],
+                    person_toks: dict[int, str | None]) -> Reference | None:
+        """"Sarraj's government" / "the government of X" / "the X administration" -> the
+        government X heads; without one known, None (the name stays the person)."""
+        if t.lower_ not in self.cues.governments or t.pos_ not in ("NOUN", "PROPN"):
+            return None
+        owners: set[str | None] = set()
+        for ch in t.children:
+            if ch.dep_ in ("poss", "compound", "nmod") and ch.i < t.i and ch.i in person_toks:
+                owners.add(person_toks[ch.i])
+            elif ch.dep_ == "prep" and ch.lower_ == "of":
+                owners |= {person_toks[o.i] for o in ch.children
+                           if o.dep_ == "pobj" and o.i in person_toks}
+            elif ch.dep_ == "amod" and ch.lower_ in ("led", "headed", "run"):
+                owners |= {person_toks[k.i] for k in ch.subtree if k.i in person_toks}
+        owners.discard(None)
+        if len(owners) != 1:
+            return None
+        owner = next(iter(owners))
+        if owner not in people:
+            return None
+        gov = self._governed(people[owner])
+        if gov is None:
+            return None
+        return Reference(start=t.idx, end=t.idx + len(t.text), surface=t.text, how="metonym",
+                         tok_start=t.i, tok_end=t.i + 1, actor_id=gov.id, kind=gov.kind,
+                         name=gov.name, entry=gov)
+
+    def _governed(self, p: _Person) -> DictEntry | None:
+        """The one government a person heads now: a GOV organisation named after a government
+        noun ("Government of National Accord") first, then any one GOV organisation, then the
+        one state ("Prime Minister of Israel", "Syrian president", a bare "Prime Minister")."""
+        orgs: dict[str, DictEntry] = {}
+        states: dict[str, DictEntry] = {}
+        for role in p.roles:
+            plain = re.sub(r"\s*\(.*$", "", role).strip()
+            for title in self.cues.gov_titles:
+                m = re.search(rf"(?:^|(?P<pre>\S+) ){re.escape(title)}(?: of (?P<of>.+))?$",
+                              plain, re.I)
+                if m is None or fold(m.group("pre") or "") in self.cues.deputy:
+                    continue
+                head = plain[:m.end("pre")].strip() if m.group("pre") else ""
+                if m.group("of"):
+                    e = self.d.lookup(m.group("of"))
+                elif head:
+                    e = self._country(head)  # "Syrian president"
+                elif p.entry is not None and p.entry.country:
+                    e = self.d.get(f"country:{p.entry.country}")  # a bare "Prime Minister"
+                else:
+                    e = None
+                if e is not None and e.kind == "organization" and e.sector == "GOV":
+                    orgs[e.id] = e
+                elif e is not None and e.kind == "country":
+                    states[e.id] = e
+        named = [e for e in orgs.values()
+                 if any(w in self.cues.governments for w in fold(e.name).split())]
+        for pool in (named, list(orgs.values()), list(states.values())):
+            if pool:
+                return pool[0] if len(pool) == 1 else None
+        return None
 
     # --------------------------------------------------------------- groups
     def _group(self, t: Token, taken: set[int]) -> Reference | None:

@@ -561,7 +561,7 @@ class ActorResolver:
             p = prep.lower_
             gov = prep.head
             if p == "to":
-                return cues.has("address_verbs", gov.lemma_) or cues.has("address_nouns", gov.lemma_)
+                return self._addressed(gov)
             if p == "from":
                 return cues.has("agent_nouns", gov.lemma_)
             if p == "of":
@@ -576,6 +576,25 @@ class ActorResolver:
         if dep in ("compound", "amod", "nmod", "npadvmod"):
             return cues.has("agent_nouns", root.head.lemma_) or cues.has("agent_nouns", root.head.text)
         return dep == "ROOT"
+
+    def _addressed(self, gov: Token) -> bool:
+        """Whether "to X" under ``gov`` names an addressee: an address verb or noun governs it,
+        directly or through the thing asked or sent ("appealed for support to Ankara", "a
+        request for help to Moscow", "made a plea to X"); a trip ("flew to Ankara", "talks in X to Y") does not."""
+        cues = self._cues
+        for _ in range(4):
+            lemma = gov.lemma_.lower()
+            prt = [c.lower_ for c in gov.children if c.dep_ == "prt"]
+            if cues.has("address_verbs", lemma) or cues.has("address_nouns", lemma) \
+                    or any(cues.has("address_verbs", f"{lemma} {w}") for w in prt):
+                return True
+            if gov.pos_ in ("VERB", "AUX") and any(  # "made a plea to X", "extended aid to X"
+                    c.dep_ == "dobj" and cues.has("address_nouns", c.lemma_) for c in gov.children):
+                return True
+            if gov.pos_ not in ("NOUN", "PROPN") or gov.dep_ not in ("pobj", "dobj", "attr"):
+                return False
+            gov = gov.head.head if gov.dep_ == "pobj" else gov.head
+        return False
 
     def _agentive_apposition(self, core: Span, root: Token) -> bool:
         """"the Emirates (region), the main backer of X" / ", X's main ally": an apposition
