@@ -334,6 +334,8 @@ class EventExtractor:
         for tok in sent:
             if tok.pos_ not in {"NOUN", "PROPN"} or tok.i in used or tok.dep_ == "compound":
                 continue
+            if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.i in used:
+                continue  # the content of a coded object: "signed a memorandum of cooperation"
             hits = self._match(tok, self.patterns.noun_rules(tok.lemma_), nominal=True)
             if hits:
                 found.append(hits)
@@ -346,7 +348,7 @@ class EventExtractor:
         hits = []
         for rule in ordered:
             extra = self._extra_words(tok, rule.words[1:], nominal)
-            if extra is None or self._blocked(tok, rule):
+            if extra is None:
                 continue
             used = (tok.i, *extra)
             if rule.required:
@@ -354,33 +356,49 @@ class EventExtractor:
                 if req is None:
                     continue
                 used = (*used, req)
+            if self._blocked(tok, rule, used[1:]):
+                continue
             hits.append(_Hit(tok, rule, used))
         return hits
 
     @staticmethod
-    def _blocked(tok: Token, rule: Trigger) -> bool:
+    def _blocked(tok: Token, rule: Trigger, words: tuple[int, ...] = ()) -> bool:
         """A rule's veto words: "press conference" is no meeting, "hopes to demonstrate";
-        "<prep> <lemma>" vetoes a prepositional modifier ("ally of the past")."""
-        if not rule.blocked_by:
+        "<prep> <lemma>" vetoes a prepositional modifier ("ally of the past"). Modifiers of the
+        rule's other words veto too ("fired teargas shells", "suspended the air strikes"), where
+        "<prep> *" vetoes any such modifier ("strikes on X"; on the trigger it would catch "on
+        Monday"); "dep:<dep>" only looks at the trigger's own children."""
+        vetoes = rule.blocked_by
+        if not vetoes:
             return False
         doc = tok.doc
-        if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in rule.blocked_by:
+        if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in vetoes:
             return True  # "ex-ally", parsed as separate appositions
-        return any(c.lemma_.lower() in rule.blocked_by or c.lower_ in rule.blocked_by
-                   or f"dep:{c.dep_}" in rule.blocked_by
-                   or (c.dep_ == "prep" and any(f"{c.lower_} {o.lemma_.lower()}" in rule.blocked_by
-                                                for o in c.children if o.dep_ == "pobj"))
-                   for c in tok.children)
+
+        def vetoed(c: Token, own_child: bool) -> bool:
+            if c.lemma_.lower() in vetoes or c.lower_ in vetoes:
+                return True
+            if own_child and f"dep:{c.dep_}" in vetoes:
+                return True
+            return c.dep_ == "prep" and ((not own_child and f"{c.lower_} *" in vetoes) or any(
+                f"{c.lower_} {o.lemma_.lower()}" in vetoes for o in c.children if o.dep_ == "pobj"))
+
+        own = set(words)
+        return (any(vetoed(c, True) for c in tok.children)
+                or any(vetoed(c, False) for i in own for c in doc[i].children if c.i not in own))
 
     def _extra_words(self, tok: Token, words: tuple[str, ...], nominal: bool) -> tuple[int, ...] | None:
+        """Token ids of a multi-word trigger's other words (particles, objects, pobj of a prep)."""
         found: list[int] = []
         for w in words:
             cands = [c for c in tok.children
                      if (c.dep_ in MATCH_DEPS or (nominal and c.dep_ in {"compound", "amod"}))
-                     and c.lemma_.lower() == w]
+                     and w in (c.lemma_.lower(), c.lower_)]
             if not cands:
+                # two levels down: "took X into custody", "went on strike" (pobj of a prep)
                 cands = [g for c in tok.children if c.dep_ in {"dobj", "prep"}
-                         for g in c.children if g.lemma_.lower() == w and g.dep_ in MATCH_DEPS]
+                         for g in c.children if w in (g.lemma_.lower(), g.lower_)
+                         and (g.dep_ in MATCH_DEPS or (c.dep_ == "prep" and g.dep_ == "pobj"))]
             if not cands and nominal and tok.i > 0 and tok.doc[tok.i - 1].lemma_.lower() == w:
                 cands = [tok.doc[tok.i - 1]]
             if not cands:

@@ -50,7 +50,23 @@ def load_nlp(model: str | None = None) -> Language:
                 "`pip install --require-hashes --no-deps -r requirements-model.txt`)."
             ) from exc
     nlp.max_length = max(nlp.max_length, MAX_ANALYSED_CHARS + 1)
+    _fix_lemmas(nlp)
     return nlp
+
+
+# Lemmas the rule lemmatiser gets wrong on newswire verbs: en_core_web_md turns
+# "staged" into "stag" ("staged a protest / an attack"). Set in the attribute_ruler,
+# which runs before the lemmatizer; the lemmatizer keeps lemmas already set (overwrite=False).
+LEMMA_FIXES: tuple[tuple[str, str], ...] = (("staged", "stage"), ("staging", "stage"))
+
+
+def _fix_lemmas(nlp: Language) -> None:
+    """Patch known lemmatiser errors so pattern files need no misspelt lemmas."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    for form, lemma in LEMMA_FIXES:
+        ruler.add(patterns=[[{"LOWER": form}]], attrs={"LEMMA": lemma})
 
 
 def model_name(nlp: Language) -> str:
