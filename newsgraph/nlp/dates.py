@@ -34,7 +34,16 @@ the date mentioned just before, for "that day" and the like):
 - References to ``previous``: "the same day", "that day" -> previous; "the next day" ->
   previous + 1 day; "the day before" -> - 1 day; "that month" -> previous's month; "that
   year" -> its year; "that May" -> May of previous's year; "N days later" -> previous + N
-  days; "a few days later", "weeks later" -> previous's month. No previous -> None.
+  days; "N weeks earlier/later/before/after" -> previous +/- 7N days at day precision from a
+  day (from a month or year: that period, its month at most); "a month after" -> the month;
+  "the following/previous month" ("the month before") -> the neighbouring month;
+  "the next/previous year" -> the neighbouring year; "the following week"/"the week
+  before" -> the month of that week's Thursday (a month or year previous: itself).
+  "a few days later", "weeks later", "shortly afterwards" (a short unknown delay, perhaps
+  the same day) -> previous's month, or its year. "months later", "years later" -> None.
+  "two days before the vote" (before/after with an object) is not an offset from previous.
+  Reference adverbs NER does not tag ("shortly afterwards") are read from the text.
+  No previous -> None: these never fall back to the publication date.
 - Ranges "2014-2015", "During 2014-2015", "between April 4 and 6, 2019", "4-6 April 2019"
   -> their start at the start's precision; "since January 2014" -> 2014-01.
 - Not dates -> None: durations ("six months", "for years"), counts ("34 out of 200"),
@@ -72,6 +81,14 @@ class DateCues(BaseModel):
     same_month: list[str] = Field(default_factory=list)
     same_year: list[str] = Field(default_factory=list)
     after_previous: list[str] = Field(default_factory=list)
+    next_week: list[str] = Field(default_factory=list)
+    previous_week: list[str] = Field(default_factory=list)
+    next_month: list[str] = Field(default_factory=list)
+    previous_month: list[str] = Field(default_factory=list)
+    next_year: list[str] = Field(default_factory=list)
+    previous_year: list[str] = Field(default_factory=list)
+    # Reference adverbs NER does not tag ("shortly afterwards"): found in the raw text.
+    adverbial_refs: list[str] = Field(default_factory=list)
     numbers: dict[str, int] = Field(default_factory=dict)
     # Dating events from grammar when their sentence has no date (events/extractor.py):
     # present-tense verbs that state a standing relation, not a current act ("X supports Y").
@@ -138,6 +155,14 @@ _ANY_YEAR = re.compile(rf"\b{_YEAR}\b")
 _HAS_WORD = re.compile(rf"\b(?:{_MONTH_RE}|{_WD_RE})\b")
 _TRAILING_JUNK = re.compile(r"(?:'s|’s|[,.;:!?)\]\"'’]+)$")
 _OUT_OF = re.compile(r"\d+ (?:out of|of|in) \d+")
+_REF_KINDS = ("same_day", "next_day", "previous_day", "same_month", "same_year",
+              "after_previous", "next_week", "previous_week", "next_month", "previous_month",
+              "next_year", "previous_year")
+_PERIOD_STEP = {"next_week": ("week", 1), "previous_week": ("week", -1),
+                "next_month": ("month", 1), "previous_month": ("month", -1),
+                "next_year": ("year", 1), "previous_year": ("year", -1)}
+_OFFSET_WORDS = frozenset({"earlier", "later"})  # "two days" + "later" NER left outside
+_RELATIONS = frozenset({"before", "after"})  # "two days before the vote": not the previous
 
 
 class _Anchor:
@@ -214,10 +239,13 @@ class DateResolver:
         )
         self._seasons = dict(cues.seasons)
         self._refs: dict[str, str] = {}
-        for kind in ("same_day", "next_day", "previous_day", "same_month", "same_year",
-                     "after_previous"):
+        for kind in _REF_KINDS:
             for phrase in getattr(cues, kind):
                 self._refs[phrase] = kind
+        adverbs = [a for a in cues.adverbial_refs if a in self._refs]
+        self._adverbial = re.compile(
+            r"\b(?:" + "|".join(re.escape(a) for a in sorted(adverbs, key=len, reverse=True))
+            + r")\b", re.IGNORECASE) if adverbs else None
         self._numbers = dict(cues.numbers)
         self._cache: dict[tuple[str, Any, Any], DateValue | None] = {}
         self._cache_size = cache_size
@@ -258,13 +286,17 @@ class DateResolver:
         """All dates of a sentence/clause from its DATE (and TIME) entities, in text order.
 
         Each resolved date becomes ``previous`` for the next one; offsets are the entity's
-        character offsets in the Doc (the article text).
+        character offsets in the Doc (the article text). Reference adverbs NER leaves untagged
+        ("shortly afterwards": cues ``adverbial_refs``) count as date expressions too; an
+        offset whose "before"/"after" takes an object ("two days before the vote") is
+        relative to that object, not to ``previous``, and is left out.
         """
         found: list[DateValue] = []
-        for ent in span.ents:
-            if ent.label_ not in ("DATE", "TIME"):
-                continue
+        for ent in self._date_spans(span):
             text, start = ent.text, ent.start_char
+            last = ent[-1]
+            if last.lower_ in _RELATIONS and any(c.dep_ == "pobj" for c in last.children):
+                continue
             before = ent.doc[ent.start - 1] if ent.start > 0 else None
             if before is not None and before.lower_ in _DEICTIC_DETS \
                     and ent[0].lower_ not in _DEICTIC_DETS:
@@ -273,12 +305,28 @@ class DateResolver:
             if value is None and start != ent.start_char:  # a prefix the rules do not know
                 text, start = ent.text, ent.start_char
                 value = self.resolve(text, anchor, previous)
+            after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+            if value is None and after is not None and after.lower_ in _OFFSET_WORDS:
+                value = self.resolve(f"{text} {after.text}", anchor, previous)
             if value is None:
                 continue
             value = replace(value, start=start, end=ent.end_char)
             found.append(value)
             previous = value
         return found
+
+    def _date_spans(self, span: Span) -> list[Span]:
+        """DATE/TIME entities plus untagged reference adverbs, in text order."""
+        spans = [e for e in span.ents if e.label_ in ("DATE", "TIME")]
+        if self._adverbial is None:
+            return spans
+        base = span.start_char
+        for m in self._adverbial.finditer(span.text):
+            cut = span.doc.char_span(base + m.start(), base + m.end())
+            if cut is not None and not any(e.start < cut.end and cut.start < e.end
+                                           for e in span.ents):
+                spans.append(cut)
+        return sorted(spans, key=lambda s: s.start)
 
     # -- rules -----------------------------------------------------------------------------
 
@@ -440,6 +488,18 @@ class DateResolver:
             return _dv(d + timedelta(days=step), "day") if p == "day" else _dv(d, p)
         if kind == "same_month" or kind == "after_previous":
             return _dv(d, _coarser(p, "month"))
+        if kind in _PERIOD_STEP:
+            unit, step = _PERIOD_STEP[kind]
+            if unit == "year":
+                return _dv(date(d.year + step, 1, 1), "year")
+            if p == "year":  # "the next month" after "2018": only the year is known
+                return _dv(d, "year")
+            if unit == "month":
+                return _dv(_add_months(d, step), "month")
+            if p != "day":  # the week after a month: that month at most
+                return _dv(d, p)
+            thursday = d - timedelta(days=d.weekday()) + timedelta(days=3 + 7 * step)
+            return _dv(thursday, "month")  # weeks are reported as months (ISO Thursday)
         return _dv(d, "year")
 
     def _ago(self, amount: str, unit: str, direction: str, anc: _Anchor | None,
@@ -463,8 +523,9 @@ class DateResolver:
         if unit in ("day", "night"):
             precision = p if not vague else _coarser(p, "month")
             return _dv(a + timedelta(days=sign * n), precision)
-        if unit == "week":
-            return _dv(a + timedelta(days=sign * 7 * n), _coarser(p, "month"))
+        if unit == "week":  # counted weeks from a told day are exact: "a week earlier"
+            exact = base is prev and p == "day" and not vague
+            return _dv(a + timedelta(days=sign * 7 * n), "day" if exact else _coarser(p, "month"))
         if unit == "month":
             return _dv(_add_months(a, sign * n), _coarser(p, "month")) if not vague else None
         return _dv(date(a.year + sign * n, 1, 1), "year") if not vague else None
