@@ -157,3 +157,18 @@ def test_occasion_keys(nlp, text, noun, names) -> None:
     tok = next(t for t in nlp(text) if t.text == noun)
     key = index.key(tok)
     assert (key[1] if key else None) == (frozenset(names) if names else None)
+
+
+@pytest.mark.parametrize(("text", "key", "expected"), [
+    # an untagged adverb dates from the previous date, even in a sentence with no DATE entity
+    # and across a paragraph break that stops the ordinary carry (another actor)
+    ("Ruritania sent envoys to Freedonia on 3 March 2021.\n\n"
+     "Shortly afterwards, Sylvania attacked the Eastern Brigade.",
+     ("ASSAULT", "Sylvania"), "2021-03"),
+    ("Ruritania sent envoys to Freedonia on 3 March 2021.\n\n"
+     "Sylvania attacked the Eastern Brigade.",
+     ("ASSAULT", "Sylvania"), None),
+])
+def test_adverbial_offset_dates_a_sentence_without_date_entity(system, text, key,
+                                                               expected) -> None:
+    assert _dates(system, text, "2021-06-10")[key] == expected

@@ -627,7 +627,7 @@ class EventExtractor:
 
     def _sentence_dates(self, sent: Span, anchor: DateValue | None,
                         previous: DateValue | None) -> list[DateValue]:
-        if self.dates is None or not any(e.label_ == "DATE" for e in sent.ents):
+        if self.dates is None:
             return []
         try:
             return list(self.dates.in_span(sent, anchor, previous))
