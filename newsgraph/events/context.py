@@ -56,6 +56,7 @@ class Context:
         self.subject_cues = frozenset(patterns.lexicon.subject_cues)
         self.motion_verbs = frozenset(patterns.lexicon.motion_verbs)
         self.auspices = frozenset(patterns.lexicon.auspices_nouns)
+        self.venue_nouns = frozenset(patterns.lexicon.venue_nouns)
         self.request_nouns = frozenset(  # "an appeal to X to lay down arms"
             lemma for lemma, rules in patterns.nouns.items()
             if any(r.type in {"REQUEST", "THREATEN"} for r in rules))
@@ -362,6 +363,7 @@ class Context:
                     for o in c.children:
                         if o.dep_ == "pobj":
                             names += self._names_in(o)
+
                 elif c.dep_ == "dobj" and visit:
                     names += self._names_in(c)
                 elif c.dep_ == "dobj" and object_place and h is trigger \
@@ -371,7 +373,22 @@ class Context:
                     names += self._names_in(c, shallow=True)
                 elif c.dep_ == "advmod" and c.lower_ in {"where", "there"}:
                     continue
+        names += self._venue_names(trigger)
         return list(dict.fromkeys(names))
+
+    def _venue_names(self, trigger: Token) -> list[str]:
+        """"(a meeting between X and Y) on the sidelines of a summit in C": the gathering's
+        place, wherever the parser hung "on" inside the trigger's own clause."""
+        names: list[str] = []
+        for t in trigger.subtree:
+            if t.dep_ != "pobj" or t.lemma_.lower() not in self.venue_nouns \
+                    or t.head.lower_ != "on":
+                continue
+            path = [a for a in t.ancestors if a.i != trigger.i and trigger.is_ancestor(a)]
+            if any(a.dep_ in {"relcl", "ccomp", "advcl", "acl", "xcomp"} for a in path):
+                continue
+            names += self._names_in(t)
+        return names
 
     def clause_places(self, trigger: Token, visit: bool, etype: str | None = None) -> list[str]:
         """Fallback: a locative phrase anywhere in the trigger's own clause ("met X in Vienna"

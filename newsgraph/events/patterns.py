@@ -146,6 +146,7 @@ class Lexicon(BaseModel):
     example_preps: list[str] = Field(default_factory=list)  # "groups including X" stand for X
     recipient_nouns: list[str] = Field(default_factory=list)  # "exports to X" stand for X
     participant_nouns: list[str] = Field(default_factory=list)  # "the participants": who took part
+    venue_nouns: list[str] = Field(default_factory=list)  # "on the sidelines of a summit in C"
 
 
 class PatternFile(BaseModel):
