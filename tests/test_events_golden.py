@@ -22,23 +22,13 @@ from newsgraph.events.patterns import load_patterns
 from newsgraph.records import Actor, Article, Event, Mention
 
 GOLDEN = pathlib.Path(__file__).parent / "golden" / "events"
-DATA = yaml.safe_load((GOLDEN / "records.yaml").read_text(encoding="utf-8"))
-RECORDS: list[dict[str, Any]] = DATA["records"]
-KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "country"}
-
-
-def ner_actors(doc, doc_id: str) -> tuple[list[Actor], list[Mention]]:
-    """Fallback when the actors stage is unavailable: NER entities become actors."""
-    actors: dict[str, Actor] = {}
-    mentions = []
-    for e in doc.ents:
-        if e.label_ not in KIND:
-            continue
-        name = e.text[4:] if e.text.lower().startswith("the ") else e.text
-        aid = f"{KIND[e.label_]}:{name.lower()}"
-        actors.setdefault(aid, Actor(id=aid, name=name, kind=KIND[e.label_]))
-        mentions.append(Mention(doc_id, e.start_char, e.end_char, e.text, aid, "ner"))
-    return list(actors.values()), mentions
+# every record file in the folder (records.yaml: arguments, status, dates, places;
+# triggers.yaml: the trigger vocabulary); the fictional actors file holds no records
+FILES = {p.name: yaml.safe_load(p.read_text(encoding="utf-8"))
+         for p in sorted(GOLDEN.glob("*.yaml")) if p.name != "fictional_actors.yaml"}
+RECORDS: list[dict[str, Any]] = [
+    {**r, "published": r.get("published", data["published"])}
+    for data in FILES.values() for r in data["records"]]
 
 
 def dictionary_actors(text: str, doc_id: str) -> tuple[list[Actor], list[Mention]]:
@@ -68,18 +58,12 @@ def dictionary_actors(text: str, doc_id: str) -> tuple[list[Actor], list[Mention
 
 @pytest.fixture(scope="module")
 def system(nlp):
+    from newsgraph.actors.dictionary import load_dictionary
     from newsgraph.nlp.dates import DateResolver
     from newsgraph.nlp.places import Gazetteer
 
-    try:
-        from newsgraph.actors.dictionary import ActorFileModel  # noqa: F401
-
-        def resolve(doc, article):
-            return dictionary_actors(article.text, article.doc_id)
-    except ImportError:  # actors stage not there yet
-        def resolve(doc, article):
-            return ner_actors(doc, article.doc_id)
-    from newsgraph.actors.dictionary import load_dictionary
+    def resolve(doc, article):
+        return dictionary_actors(article.text, article.doc_id)
 
     extractor = EventExtractor(load_patterns(), Gazetteer(), DateResolver(),
                                load_dictionary([GOLDEN / "fictional_actors.yaml"]))
@@ -125,7 +109,7 @@ def test_golden_record(system, record: dict[str, Any]) -> None:
     text = record["text"]
     article = Article(doc_id=record["id"], text=text,
                       content_hash=hashlib.sha1(text.encode()).hexdigest(),
-                      published=record.get("published", DATA["published"]),
+                      published=record["published"],
                       published_basis=record.get("published_basis", "record"))
     doc = nlp(text)
     actors, mentions = resolve(doc, article)
@@ -143,8 +127,17 @@ def test_golden_record(system, record: dict[str, Any]) -> None:
                 ["type"], ["actors"])]
             pytest.fail(f"missing {exp}; near misses {near}; got {shown}")
         unmatched.remove(exact[0])
+    if "mode" in record:  # the trigger's mode ("call for", "visit" ...)
+        assert any(e.mode == record["mode"] for e in events), f"no mode {record['mode']}: {shown}"
+    if "absent_types" in record:  # a negative record: none of these types may appear
+        assert not {e.type for e in events} & set(record["absent_types"]), shown
     if not record.get("skip_extra"):
         assert not unmatched, f"unexpected events: {shown}"
+
+
+def test_golden_record_ids_are_unique_across_files() -> None:
+    ids = [r["id"] for r in RECORDS]
+    assert len(ids) == len(set(ids)) and len(FILES) >= 2
 
 
 def test_event_ids_are_deterministic(system) -> None:

@@ -24,6 +24,17 @@ UP_VERB = {"xcomp", "conj", "pcomp", "prep", "acl", "dobj", "pobj", "nsubjpass",
            "attr", "appos", "compound", "oprd"}
 SPEAKER_REACH = 3000  # characters within which "the source" names the source told before
 ANAPHOR_DETS = {"the", "this", "that", "these", "those"}
+# Places told by description, not by name ("the Ruritanian capital", "the south of the
+# country"): _names_in yields them as DESCRIBED-prefixed keys the extractor resolves with the
+# article's country (EventExtractor._described).
+DESCRIBED = "@"
+CAPITAL_NOUNS = {"capital"}
+COUNTRY_NOUNS = {"country", "nation"}
+# "the south of the country" -> the gazetteer's "southern <Country>"
+REGION_WORDS = {"south": "southern", "north": "northern", "east": "eastern", "west": "western",
+                "middle": "central", "centre": "central", "center": "central"}
+REGION_NOUNS = {"region", "part"}  # "the western region" of the article's country
+# Verbs of entering whose object is where the act that follows happens ("entered C and fought")
 QUOTE_RE = re.compile(r"“[^”]{3,}?”|\"[^\"\n]{3,}?\"")
 
 
@@ -57,6 +68,7 @@ class Context:
         self.motion_verbs = frozenset(patterns.lexicon.motion_verbs)
         self.auspices = frozenset(patterns.lexicon.auspices_nouns)
         self.venue_nouns = frozenset(patterns.lexicon.venue_nouns)
+        self.entry_verbs = frozenset(patterns.lexicon.entry_verbs)
         self.request_nouns = frozenset(  # "an appeal to X to lay down arms"
             lemma for lemma, rules in patterns.nouns.items()
             if any(r.type in {"REQUEST", "THREATEN"} for r in rules))
@@ -363,8 +375,8 @@ class Context:
                     for o in c.children:
                         if o.dep_ == "pobj":
                             names += self._names_in(o)
-
-                elif c.dep_ == "dobj" and visit:
+                elif c.dep_ == "dobj" and (visit or (
+                        h is not trigger and h.lemma_.lower() in self.entry_verbs)):
                     names += self._names_in(c)
                 elif c.dep_ == "dobj" and object_place and h is trigger \
                         and c.i not in self.index.token_actor:
@@ -438,12 +450,58 @@ class Context:
                  if e.root.i in idx or (shallow and tok.i in range(e.start, e.end))]
         if names:
             return names
+        described = self._described(tok)
+        if described:
+            return [described]
         if tok.pos_ == "PROPN" and tok.i not in self.index.token_actor \
                 and tok.ent_type_ in {"", "ORG", "GPE", "LOC", "FAC"}:
             parts = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
             return [" ".join(t.text for t in sorted([*parts, tok], key=lambda t: t.i))]
         return []
 
+
+    def _described(self, tok: Token) -> str | None:
+        """A place told by description: "@capital:<country id>" ("the Ruritanian capital",
+        "the capital of Ruritania"), "@capital:" ("the capital", "the country's capital":
+        the article's country), "@region:<adjective>" ("the south of the country")."""
+        if tok.pos_ not in {"NOUN", "PROPN"} or tok.i in self.index.token_actor:
+            return None
+        word = tok.lower_
+        kids = list(tok.children)
+        of_objs = [o for c in kids if c.dep_ == "prep" and c.lower_ == "of"
+                   for o in c.children if o.dep_ == "pobj"]
+        if tok.lemma_.lower() in CAPITAL_NOUNS and any(c.dep_ == "det" for c in kids) \
+                or tok.lemma_.lower() in CAPITAL_NOUNS and any(
+                    c.dep_ == "poss" and c.lemma_.lower() in COUNTRY_NOUNS for c in kids):
+            if any(c.dep_ == "poss" and c.lemma_.lower() not in COUNTRY_NOUNS for c in kids):
+                return None  # "the rebels' capital": a seat, not the country's capital
+            for t in [*[c for c in kids if c.dep_ in {"amod", "compound"}], *of_objs]:
+                country = self._country_of(t)
+                if country:
+                    return f"{DESCRIBED}capital:{country}"
+                if t in of_objs and t.lemma_.lower() not in COUNTRY_NOUNS:
+                    return None  # "the capital of the province"
+            return f"{DESCRIBED}capital:"
+        if word in REGION_WORDS and any(o.lemma_.lower() in COUNTRY_NOUNS
+                                        and any(d.lower_ == "the" for d in o.children)
+                                        for o in of_objs):
+            return f"{DESCRIBED}region:{REGION_WORDS[word]}"
+        adjs = [c.lower_ for c in kids if c.dep_ == "amod"]
+        if tok.lemma_.lower() in REGION_NOUNS and len(adjs) == 1 \
+                and adjs[0] in REGION_WORDS.values() and not of_objs \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+            return f"{DESCRIBED}region:{adjs[0]}"  # "the western region"
+        return None
+
+    def _country_of(self, tok: Token) -> str | None:
+        """The country a demonym or country mention names ("Ruritanian" -> its id)."""
+        if self.dictionary is None:
+            return None
+        aid = self.index.token_actor.get(tok.i)
+        entry = self.dictionary.get(aid) if aid else None
+        if entry is None:
+            entry = self.dictionary.demonym(tok.text)
+        return entry.id if entry is not None and entry.kind == "country" else None
 
     def _place_phrase(self, tok: Token) -> list[Token]:
         """The noun phrase under a token minus non-locative attachments: "the city of X in Y"

@@ -30,6 +30,7 @@ from newsgraph.events.args import (
     relative_antecedents,
 )
 from newsgraph.events.context import (
+    DESCRIBED,
     Context,
     clause_span,
     clause_verb,
@@ -207,6 +208,34 @@ def _anaphoric_act(tok: Token, etype: str, earlier: list[Event],
         if ACT_FAMILY.get(ev.type, ev.type) == family and ev.status != "hypothetical":
             return list(ev.source), target or [t for t in ev.target if t not in ev.source]
     return [], target
+
+
+RETOLD_VENUE_TYPES = {"CONSULT", "AGREE"}
+RETOLD_MARKS = {"latest", "last", "current", "ongoing", "recent", "previous"}
+
+
+def _retold_venue(tok: Token, etype: str, parties: list[str],
+                  earlier: list[Event]) -> Place | None:
+    """"Talks between X and Y opened in C. The talks resumed": a definite gathering noun with
+    no place of its own ("the talks", "the latest round of talks") retells the latest earlier
+    gathering of the same kind between overlapping parties, and took place where it did."""
+    head = tok
+    if tok.head.lower_ == "of" and tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN":
+        head = tok.head.head  # "the latest round of talks"
+    kids = list(head.children)
+    if not any(c.dep_ in {"det", "amod"} and c.lower_ in ANAPHOR_DETS | RETOLD_MARKS
+               for c in kids) or any(c.dep_ in {"poss", "nummod"} for c in kids):
+        return None
+    if any(c.lower_ in {"first", "new", "next", "another"} for c in kids):
+        return None  # "the first talks", "a new round": another gathering
+    for ev in reversed(earlier):
+        if ev.evidence.start >= tok.sent.start_char or ev.type != etype:
+            continue
+        if ev.status == "hypothetical" or not set(parties) & {*ev.source, *ev.target}:
+            continue
+        if ev.location is not None:
+            return ev.location
+    return None
 
 
 def _inside(idx: int | None, ranges: list[tuple[int, int]]) -> bool:
@@ -528,6 +557,8 @@ class EventExtractor:
         date = self._pick_date(tok, frame.dates)
         guess = None if date is not None else self._implicit_date(tok, status, frame)
         location = self._location(ctx, tok, rule, country)
+        if location is None and etype in RETOLD_VENUE_TYPES and rule.nominal:
+            location = _retold_venue(tok, etype, [*source, *target], frame.earlier)
         if visit is not None and (location is None or location.precision == "country"):
             location = visit[2]
         if seat and location is None and self.gazetteer is not None \
@@ -700,11 +731,46 @@ class EventExtractor:
         visit = rule.type == "CONSULT" and (rule.mode or "") in VISIT_MODES
         obj_place = rule.type in OBJECT_PLACE_TYPES and not rule.nominal
         for name in ctx.place_names(tok, visit, obj_place):
-            place = self.gazetteer.lookup(name, prefer_country=country)
+            place = self._place(name, country, ctx)
             if place is not None:
                 return place
         for name in ctx.clause_places(tok, visit, rule.type):  # looser: below country level
-            place = self.gazetteer.lookup(name, prefer_country=country)
+            place = self._place(name, country, ctx)
             if place is not None and place.precision != "country":
                 return place
         return None
+
+    def _place(self, name: str, country: str | None, ctx: Context) -> Place | None:
+        if not name.startswith(DESCRIBED):
+            return self.gazetteer.lookup(name, prefer_country=country)
+        kind, _, named = name[len(DESCRIBED):].partition(":")
+        entry = self._country_entry(named if kind == "capital" else "", country, ctx)
+        if entry is None:
+            return None
+        if kind == "capital" and entry.capital:
+            place = self.gazetteer.lookup(entry.capital, prefer_country=entry.iso2)
+            if place is None or place.precision == "country":  # a capital the gazetteer lacks
+                place = Place(name=entry.capital, country=entry.iso2, precision="city")
+            return place
+        if kind == "region" and entry.iso2:
+            place = self.gazetteer.lookup(f"{named} {entry.name}", prefer_country=entry.iso2)
+            if place is not None and place.precision == "region" \
+                    and place.country == entry.iso2:
+                return place
+        return None
+
+    def _country_entry(self, named: str, country: str | None, ctx: Context) -> Any:
+        """The dictionary country a described place belongs to: the one the phrase names,
+        else the article's main country (its places' country, else its most named state)."""
+        if self.dictionary is None:
+            return None
+        if named.startswith("country:") or self.dictionary.get(named) is not None:
+            return self.dictionary.get(named)
+        if country is not None:
+            for e in self.dictionary.entries:
+                if e.kind == "country" and e.iso2 == country:
+                    return e
+            return None
+        counts = Counter(a for a in ctx.index.token_actor.values()
+                         if getattr(ctx.index.actors.get(a), "kind", None) == "country")
+        return self.dictionary.get(counts.most_common(1)[0][0]) if counts else None

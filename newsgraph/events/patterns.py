@@ -147,6 +147,7 @@ class Lexicon(BaseModel):
     recipient_nouns: list[str] = Field(default_factory=list)  # "exports to X" stand for X
     participant_nouns: list[str] = Field(default_factory=list)  # "the participants": who took part
     venue_nouns: list[str] = Field(default_factory=list)  # "on the sidelines of a summit in C"
+    entry_verbs: list[str] = Field(default_factory=list)  # "entered C and fought": C is the venue
 
 
 class PatternFile(BaseModel):
