@@ -317,14 +317,53 @@ def pobjs(prep: Token) -> list[Token]:
     return out
 
 
+def speaker_conjunct(verb: Token, reporting_verbs: frozenset[str]) -> Token | None:
+    """"X said the talks had failed and warned Y": the parser hangs "warned" on the reported
+    clause, but a subjectless speech act coordinated there, in the reporting verb's own tense
+    and without an auxiliary, is the speaker's own act; returns the reporting verb."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.dep_ != "ccomp" or head.head is head:
+        return None
+    say = head.head
+    if say.lemma_.lower() not in reporting_verbs \
+            or verb.lemma_.lower() not in reporting_verbs or verb.tag_ != say.tag_:
+        return None
+    if any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    return say
+
+
 class Args:
     """Slot reader for one sentence: subjects (with inheritance), objects, preps."""
 
     def __init__(self, index: ActorIndex, object_control: Iterable[str],
-                 document_nouns: Iterable[str] = ()) -> None:
+                 document_nouns: Iterable[str] = (), *, reciprocals: Iterable[str] = (),
+                 reporting_verbs: Iterable[str] = (), victim_nouns: Iterable[str] = ()) -> None:
         self.index = index
         self.object_control = frozenset(object_control)
         self.document_nouns = frozenset(document_nouns)
+        self.reciprocals = frozenset(r.lower() for r in reciprocals)
+        self.reporting_verbs = frozenset(reporting_verbs)
+        self.victim_nouns = frozenset(victim_nouns)
+
+    def reciprocal(self, trigger: Token, slots: Iterable[str], nominal: bool) -> bool:
+        """A slot holds "each other" / "one another": the coordinated subjects act on each
+        other ("X and Y fought each other"), so they are the targets too."""
+        for slot in slots:
+            for t in self.slot(trigger, slot, nominal)[0]:
+                if " ".join(w.lower_ for w in t.subtree) in self.reciprocals:
+                    return True
+        return False
+
+    def victim_only(self, trigger: Token, target: list[str]) -> bool:
+        """"the assassination of X": a violent act told through its named victim stands with
+        no perpetrator; only for victim nouns and a known actor in their "of" phrase, so "the
+        attack" or "the killing" alone stay out."""
+        if not target or trigger.lemma_.lower() not in self.victim_nouns:
+            return False
+        victims = set(target) & set(self.actors(self.slot(trigger, "prep:of", True)[0]))
+        # "the detention of two Ruritanians": people of a state, not the state as a victim
+        return any(getattr(self.index.actors.get(v), "kind", None) != "country" for v in victims)
 
     # ---------------------------------------------------------------- subjects
     def subject_tokens(self, verb: Token) -> tuple[list[Token], bool]:
@@ -379,6 +418,9 @@ class Args:
                         return objs, False
                 return self._subject_tokens(gov, depth + 1)
             return [gov], False
+        say = speaker_conjunct(verb, self.reporting_verbs)
+        if say is not None:
+            return self._subject_tokens(say, depth + 1)
         if dep in {"xcomp", "conj", "advcl"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
             return self._subject_tokens(head, depth + 1)
         if dep in {"acomp", "attr"} and verb.pos_ == "ADJ" and head.pos_ in {"VERB", "AUX"}:

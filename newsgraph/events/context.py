@@ -15,7 +15,13 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.events.args import ActorIndex, is_passive, light_governor, relative_head
+from newsgraph.events.args import (
+    ActorIndex,
+    is_passive,
+    light_governor,
+    relative_head,
+    speaker_conjunct,
+)
 from newsgraph.events.patterns import PatternSet
 from newsgraph.events.states import state_of
 
@@ -91,7 +97,8 @@ class Context:
             dep, head = t.dep_, t.head
             if dep in {"ccomp", "parataxis"} and head.lemma_.lower() in self.reporting:
                 break
-            if dep == "conj" and any(c.dep_ in {"aux", "nsubj", "nsubjpass"} for c in t.children):
+            if dep == "conj" and (any(c.dep_ in {"aux", "nsubj", "nsubjpass"} for c in t.children)
+                                  or speaker_conjunct(t, self.reporting) is not None):
                 break  # "would not remain silent and would provide": own clause
             if dep in UP_VERB or (dep == "advcl" and t.pos_ != "VERB") or (
                     dep == "ccomp" and head.lemma_.lower() in self.cues.negating_verbs):

@@ -51,6 +51,7 @@ from newsgraph.events.states import LOCATIVE_SLOTS, state_of
 from newsgraph.records import Actor, Article, DateValue, Event, Evidence, Mention, Place
 
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
+VICTIM_TYPES = {"ASSAULT", "COERCE"}  # "the killing of X": may stand with no named perpetrator
 # CAMEO codes an announced cooperative act as "express intent to cooperate" (root 03: intent
 # to meet, aid, yield, cooperate); the PLOVER type stays, only the CAMEO root changes.
 INTENT_TYPES = {"CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "SUPPORT"}
@@ -272,7 +273,10 @@ class EventExtractor:
         added: dict[str, str] = {}  # actor id -> surface form that stood for it
         index = ActorIndex(doc, actors, mentions, self.patterns.status.mediator_words,
                            self.patterns.relation_nouns)
-        args = Args(index, self.patterns.status.object_control, self.patterns.reporting.nouns)
+        lex = self.patterns.lexicon
+        args = Args(index, self.patterns.status.object_control, self.patterns.reporting.nouns,
+                    reciprocals=lex.reciprocals, reporting_verbs=self.patterns.reporting.verbs,
+                    victim_nouns=lex.victim_nouns)
         ctx = Context(doc, self.patterns, index, self.dictionary, added, self.judgement_verbs)
         anchor = self._anchor(article)
         country = self._main_country(doc)
@@ -510,7 +514,7 @@ class EventExtractor:
         if not source and rule.nominal:
             source, target = _anaphoric_act(tok, rule.type, frame.earlier, target)
             direct, retold = False, bool(source)
-        if not source:
+        if not source and not (rule.type in VICTIM_TYPES and args.victim_only(tok, target)):
             return None
         if rule.person_source and not any(
                 getattr(args.index.actors.get(s), "kind", None) == "person" for s in source):
@@ -535,6 +539,8 @@ class EventExtractor:
             return None  # "Ruritanian strikes killed ...": the noun is the event, coded there
         mediators = [m for m in ctx.mediators(tok) if m not in source]
         target = [t for t in target if t not in source and t not in mediators]
+        if not target and len(source) > 1 and args.reciprocal(tok, rule.target, rule.nominal):
+            target = [] if rule.type in SYMMETRIC else list(source)  # _split: each vs the other
         if not target and rule.type in SYMMETRIC and len(source) > 1 and not rule.participants:
             source, target = source[:1], source[1:]  # "X and Y met": one side each
         if not target and not rule.target_optional and not self._unnamed_party(tok, rule, args):
@@ -614,7 +620,7 @@ class EventExtractor:
             return []
         ev, src_tokens = found
         if ev.type in SYMMETRIC or len(ev.source) < 2 or len(src_tokens) != 1:
-            return [ev]
+            return [replace(ev, target=[t for t in ev.target if t not in ev.source])]
         groups = [args.index.of_token(t) for t in expand_conj(src_tokens[0])]
         groups = [g for g in groups if g]
         if len(groups) < 2:
