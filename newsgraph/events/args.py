@@ -317,7 +317,8 @@ def pobjs(prep: Token) -> list[Token]:
     return out
 
 
-def speaker_conjunct(verb: Token, reporting_verbs: frozenset[str]) -> Token | None:
+def speaker_conjunct(verb: Token, reporting_verbs: frozenset[str],
+                     speech_acts: frozenset[str] = frozenset()) -> Token | None:
     """"X said the talks had failed and warned Y": the parser hangs "warned" on the reported
     clause, but a subjectless speech act coordinated there, in the reporting verb's own tense
     and without an auxiliary, is the speaker's own act; returns the reporting verb."""
@@ -326,7 +327,7 @@ def speaker_conjunct(verb: Token, reporting_verbs: frozenset[str]) -> Token | No
         return None
     say = head.head
     if say.lemma_.lower() not in reporting_verbs \
-            or verb.lemma_.lower() not in reporting_verbs or verb.tag_ != say.tag_:
+            or verb.lemma_.lower() not in reporting_verbs | speech_acts or verb.tag_ != say.tag_:
         return None
     if any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children):
         return None
@@ -338,12 +339,14 @@ class Args:
 
     def __init__(self, index: ActorIndex, object_control: Iterable[str],
                  document_nouns: Iterable[str] = (), *, reciprocals: Iterable[str] = (),
-                 reporting_verbs: Iterable[str] = (), victim_nouns: Iterable[str] = ()) -> None:
+                 reporting_verbs: Iterable[str] = (), victim_nouns: Iterable[str] = (),
+                 speech_acts: Iterable[str] = ()) -> None:
         self.index = index
         self.object_control = frozenset(object_control)
         self.document_nouns = frozenset(document_nouns)
         self.reciprocals = frozenset(r.lower() for r in reciprocals)
         self.reporting_verbs = frozenset(reporting_verbs)
+        self.speech_acts = frozenset(speech_acts)
         self.victim_nouns = frozenset(victim_nouns)
 
     def reciprocal(self, trigger: Token, slots: Iterable[str], nominal: bool) -> bool:
@@ -418,7 +421,7 @@ class Args:
                         return objs, False
                 return self._subject_tokens(gov, depth + 1)
             return [gov], False
-        say = speaker_conjunct(verb, self.reporting_verbs)
+        say = speaker_conjunct(verb, self.reporting_verbs, self.speech_acts)
         if say is not None:
             return self._subject_tokens(say, depth + 1)
         if dep in {"xcomp", "conj", "advcl"} and head.pos_ in {"VERB", "AUX", "ADJ"}:

@@ -66,6 +66,7 @@ class Context:
         self.cues = patterns.status
         self.rep = patterns.reporting
         self.reporting = frozenset(patterns.reporting.verbs)
+        self.speech_acts = frozenset(patterns.lexicon.speech_acts)
         self.denial = frozenset(patterns.reporting.denial_verbs)
         self.index = index
         self.lexicon = patterns.lexicon
@@ -98,7 +99,8 @@ class Context:
             if dep in {"ccomp", "parataxis"} and head.lemma_.lower() in self.reporting:
                 break
             if dep == "conj" and (any(c.dep_ in {"aux", "nsubj", "nsubjpass"} for c in t.children)
-                                  or speaker_conjunct(t, self.reporting) is not None):
+                                  or speaker_conjunct(t, self.reporting, self.speech_acts)
+                                  is not None):
                 break  # "would not remain silent and would provide": own clause
             if dep in UP_VERB or (dep == "advcl" and t.pos_ != "VERB") or (
                     dep == "ccomp" and head.lemma_.lower() in self.cues.negating_verbs):

@@ -276,7 +276,7 @@ class EventExtractor:
         lex = self.patterns.lexicon
         args = Args(index, self.patterns.status.object_control, self.patterns.reporting.nouns,
                     reciprocals=lex.reciprocals, reporting_verbs=self.patterns.reporting.verbs,
-                    victim_nouns=lex.victim_nouns)
+                    victim_nouns=lex.victim_nouns, speech_acts=lex.speech_acts)
         ctx = Context(doc, self.patterns, index, self.dictionary, added, self.judgement_verbs)
         anchor = self._anchor(article)
         country = self._main_country(doc)

@@ -148,6 +148,7 @@ class Lexicon(BaseModel):
     participant_nouns: list[str] = Field(default_factory=list)  # "the participants": who took part
     venue_nouns: list[str] = Field(default_factory=list)  # "on the sidelines of a summit in C"
     entry_verbs: list[str] = Field(default_factory=list)  # "entered C and fought": C is the venue
+    speech_acts: list[str] = Field(default_factory=list)  # "X said ... and urged Y": X's own act
     reciprocals: list[str] = Field(default_factory=list)  # "X and Y fought each other"
     victim_nouns: list[str] = Field(default_factory=list)  # "the killing of X": agent unknown
 
