@@ -15,6 +15,8 @@ from newsgraph.events.patterns import load_patterns, shipped_lexicon
     ("motion_verbs", "travel"), ("subject_cues", "postpone"), ("state_heads", "government"),
     ("loyal_words", "loyal"), ("link_preps", "from"), ("auspices_nouns", "auspices"),
     ("opposing_prefixes", "anti"), ("example_preps", "including"), ("recipient_nouns", "export"),
+    ("capital_nouns", "capital"), ("country_nouns", "country"), ("region_nouns", "region"),
+    ("region_adjectives", "south"), ("entry_verbs", "enter"), ("venue_nouns", "sidelines"),
 ])
 def test_shipped_lexicon_has_each_list(field: str, word: str) -> None:
     assert word in getattr(load_patterns().lexicon, field)
@@ -35,3 +37,12 @@ def test_unknown_lexicon_list_names_the_file(tmp_path: Path) -> None:
     bad.write_text("provenance: test\nlexicon:\n  loyalty_words: [x]\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="bad.yaml"):
         load_patterns([bad])
+
+
+def test_user_word_map_entry_wins_and_keeps_the_rest(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("provenance: test\nlexicon:\n  region_adjectives: {middle: midland}\n",
+                     encoding="utf-8")
+    regions = load_patterns([extra]).lexicon.region_adjectives
+    assert regions["middle"] == "midland"
+    assert regions["south"] == "southern"

@@ -8,14 +8,13 @@ a traceback, never a duplicated row.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from benchload import load_bench
 
 from newsgraph.api import KnowledgeBase
 
@@ -25,16 +24,7 @@ ARTICLES = ["001", "002", "004", "008", "012", "013", "015", "018"]
 pytestmark = pytest.mark.slow
 
 
-def _load_soak():
-    spec = importlib.util.spec_from_file_location("newsgraph_bench_soak", ROOT / "bench" / "soak.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-soak = _load_soak()
+soak = load_bench("soak")
 
 
 @pytest.fixture

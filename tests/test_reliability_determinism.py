@@ -8,13 +8,12 @@ change a single stored row (timestamps left out).
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from benchload import load_bench
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "demo" / "corpus"
@@ -22,16 +21,7 @@ ARTICLES = ["002", "005", "006", "016", "019", "021", "024"]
 pytestmark = pytest.mark.slow
 
 
-def _load_soak():
-    spec = importlib.util.spec_from_file_location("newsgraph_bench_soak", ROOT / "bench" / "soak.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-soak = _load_soak()
+soak = load_bench("soak")
 
 
 @pytest.fixture(scope="module")

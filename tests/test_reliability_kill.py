@@ -10,12 +10,11 @@ equal the reference (timestamps left out).
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
+from benchload import load_bench
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "demo" / "corpus"
@@ -24,16 +23,7 @@ CYCLES = 20
 pytestmark = pytest.mark.slow
 
 
-def _load_soak():
-    spec = importlib.util.spec_from_file_location("newsgraph_bench_soak", ROOT / "bench" / "soak.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses need the module registered
-    spec.loader.exec_module(module)
-    return module
-
-
-soak = _load_soak()
+soak = load_bench("soak")
 
 
 @pytest.fixture(scope="module")

@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.dictionary import DictEntry
-from newsgraph.actors.names import slug
+from newsgraph.actors.names import POSSESSIVE_MARKS, slug
 from newsgraph.actors.references import CandLike, Reference
 from newsgraph.datafiles import data_path, load_data_file
 
@@ -39,7 +39,6 @@ _OBJ = {"dobj", "dative", "oprd"}
 _MODIFIER = {"compound", "amod", "nmod", "poss", "npadvmod"}
 _QUALIFIER = {"compound", "amod", "nmod", "poss"}
 _STRICT_PREPS = {"by", "against", "on", "at", "with", "between"}
-_POSS = {"'s", "’s", "'", "’"}
 
 
 class AgentGroupModel(BaseModel):
@@ -198,7 +197,7 @@ class AgentFinder:
                 # "Gaza's health ministry": the ministry of a place that is no known actor,
                 # not of the article's main country
                 first = owner_tok.left_edge.i
-                name = " ".join(t.text for t in span.doc[first:span.end] if t.text not in _POSS)
+                name = " ".join(t.text for t in span.doc[first:span.end] if t.text not in POSSESSIVE_MARKS)
                 out.append(Reference(
                     start=span.doc[first].idx, end=span.end_char,
                     surface=span.doc[first:span.end].text, how="agent", tok_start=first,

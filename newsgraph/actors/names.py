@@ -48,6 +48,8 @@ from functools import lru_cache
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
+# possessive tokens as spaCy splits them ("Haftar 's", "Haftar’s", "forces' ")
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 # Arabic article written as a hyphenated prefix (sun-letter assimilated forms included).
 _ARTICLE_PREFIX = re.compile(r"\b(?:al|el|il|ul|at|ad|as|ash|ar|az|an|adh|ath)-(?=\w)", re.I)
 ARTICLE_PREFIXES = frozenset("al el il ul at ad as ash ar az an adh ath".split())  # as above

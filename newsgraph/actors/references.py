@@ -30,12 +30,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Token
 
 from newsgraph.actors.dictionary import ActorDictionary, DictEntry, is_acronym
-from newsgraph.actors.names import fold, has_phrase, role_held, slug
+from newsgraph.actors.names import POSSESSIVE_MARKS, fold, has_phrase, role_held, slug
 from newsgraph.datafiles import data_path, load_data_file
 from newsgraph.records import Article
 
 _NAMED_DEPS = {"compound", "amod", "appos", "nmod", "npadvmod", "flat"}
-_POSSESSIVE = {"'s", "’s", "'", "’"}
 _ROLE_CUT = re.compile(r"\s(?:to|in|for|at|with|on)\s", re.I)
 
 
@@ -237,7 +236,7 @@ class ReferenceFinder:
             return None
         left = start
         while left > 0 and start - left < 4 and left - 1 not in person_toks and doc[left - 1].lower_ != "the" \
-                and (doc[left - 1].text in _POSSESSIVE or doc[left - 1].text[:1].isupper()):
+                and (doc[left - 1].text in POSSESSIVE_MARKS or doc[left - 1].text[:1].isupper()):
             left -= 1
         quals = doc[left:start]
         countries, org_names, ok = self._qualifiers(quals, orgs)
@@ -285,7 +284,7 @@ class ReferenceFinder:
 
     def _qualifiers(self, quals, orgs: dict[int, CandLike]) -> tuple[set[str], list[str], bool]:
         """Countries and organisation names a qualifier span names; ok=False when unknown words."""
-        toks = [q for q in quals if q.text not in _POSSESSIVE and q.lower_ not in ("the", "-")]
+        toks = [q for q in quals if q.text not in POSSESSIVE_MARKS and q.lower_ not in ("the", "-")]
         countries: set[str] = set()
         names: list[str] = []
         if not toks:

@@ -33,6 +33,7 @@ from newsgraph.actors.dictionary import ActorDictionary, DictEntry, is_acronym
 from newsgraph.actors.filters import NonActorFilter, bio_sentences, inside_person
 from newsgraph.actors.names import (
     ODD,
+    POSSESSIVE_MARKS,
     WORD,
     fold,
     fold_class,
@@ -54,7 +55,6 @@ _OBJ = {"dobj", "dative", "attr", "oprd"}
 _HANDLE = re.compile(r"@([A-Za-z][A-Za-z0-9_]{2,})")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _ARTICLE_TOKENS = {"al", "el", "Al", "El"}
-_POSSESSIVE = {"'s", "’s", "'", "’"}
 _BIO = re.compile(r"\b(is|was) (an?|the) ([\w-]+ ){0,5}?(?P<noun>[a-z]+)\b")
 
 
@@ -230,7 +230,7 @@ class ActorResolver:
             tt = t.text
             texts.append(tt)
             idx.append(t.idx)
-            bad_end.append((t.is_punct and tt != ")") or t.is_space or tt in _POSSESSIVE)
+            bad_end.append((t.is_punct and tt != ")") or t.is_space or tt in POSSESSIVE_MARKS)
             startable.append(self._startable(t, lowercase))
             nl_before[k + 1] = nl_before[k] + ("\n" in tt)
             mask_before[k + 1] = mask_before[k] + bool(masked[k])
@@ -453,7 +453,7 @@ class ActorResolver:
         while s < e and (doc[s].lower_ == "the" or doc[s].is_punct
                          or doc[s].text.lower().rstrip(".") in self._title_words):
             s += 1
-        while e > s and (doc[e - 1].is_punct or doc[e - 1].text in _POSSESSIVE or doc[e - 1].is_space):
+        while e > s and (doc[e - 1].is_punct or doc[e - 1].text in POSSESSIVE_MARKS or doc[e - 1].is_space):
             e -= 1
         if s >= e:
             return None
@@ -552,7 +552,7 @@ class ActorResolver:
         nxt = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
         if any(ch.dep_ in ("amod", "compound") and cues.has("place_nouns", ch.lower_) for ch in root.children):
             return False  # "western Libya"
-        if dep == "poss" or (nxt is not None and nxt.text in _POSSESSIVE):
+        if dep == "poss" or (nxt is not None and nxt.text in POSSESSIVE_MARKS):
             return not cues.has("place_nouns", root.head.lemma_) and not cues.has("place_nouns", root.head.text)
         if dep in _SUBJ:
             return True

@@ -34,13 +34,6 @@ ANAPHOR_DETS = {"the", "this", "that", "these", "those"}
 # country"): _names_in yields them as DESCRIBED-prefixed keys the extractor resolves with the
 # article's country (EventExtractor._described).
 DESCRIBED = "@"
-CAPITAL_NOUNS = {"capital"}
-COUNTRY_NOUNS = {"country", "nation"}
-# "the south of the country" -> the gazetteer's "southern <Country>"
-REGION_WORDS = {"south": "southern", "north": "northern", "east": "eastern", "west": "western",
-                "middle": "central", "centre": "central", "center": "central"}
-REGION_NOUNS = {"region", "part"}  # "the western region" of the article's country
-# Verbs of entering whose object is where the act that follows happens ("entered C and fought")
 QUOTE_RE = re.compile(r"“[^”]{3,}?”|\"[^\"\n]{3,}?\"")
 
 
@@ -76,6 +69,10 @@ class Context:
         self.auspices = frozenset(patterns.lexicon.auspices_nouns)
         self.venue_nouns = frozenset(patterns.lexicon.venue_nouns)
         self.entry_verbs = frozenset(patterns.lexicon.entry_verbs)
+        self.capitals = frozenset(patterns.lexicon.capital_nouns)
+        self.countries = frozenset(patterns.lexicon.country_nouns)
+        self.region_nouns = frozenset(patterns.lexicon.region_nouns)
+        self.regions = dict(patterns.lexicon.region_adjectives)
         self.request_nouns = frozenset(  # "an appeal to X to lay down arms"
             lemma for lemma, rules in patterns.nouns.items()
             if any(r.type in {"REQUEST", "THREATEN"} for r in rules))
@@ -475,29 +472,30 @@ class Context:
         the article's country), "@region:<adjective>" ("the south of the country")."""
         if tok.pos_ not in {"NOUN", "PROPN"} or tok.i in self.index.token_actor:
             return None
+        capitals, countries, regions = self.capitals, self.countries, self.regions
         word = tok.lower_
         kids = list(tok.children)
         of_objs = [o for c in kids if c.dep_ == "prep" and c.lower_ == "of"
                    for o in c.children if o.dep_ == "pobj"]
-        if tok.lemma_.lower() in CAPITAL_NOUNS and any(c.dep_ == "det" for c in kids) \
-                or tok.lemma_.lower() in CAPITAL_NOUNS and any(
-                    c.dep_ == "poss" and c.lemma_.lower() in COUNTRY_NOUNS for c in kids):
-            if any(c.dep_ == "poss" and c.lemma_.lower() not in COUNTRY_NOUNS for c in kids):
+        if tok.lemma_.lower() in capitals and any(c.dep_ == "det" for c in kids) \
+                or tok.lemma_.lower() in capitals and any(
+                    c.dep_ == "poss" and c.lemma_.lower() in countries for c in kids):
+            if any(c.dep_ == "poss" and c.lemma_.lower() not in countries for c in kids):
                 return None  # "the rebels' capital": a seat, not the country's capital
             for t in [*[c for c in kids if c.dep_ in {"amod", "compound"}], *of_objs]:
                 country = self._country_of(t)
                 if country:
                     return f"{DESCRIBED}capital:{country}"
-                if t in of_objs and t.lemma_.lower() not in COUNTRY_NOUNS:
+                if t in of_objs and t.lemma_.lower() not in countries:
                     return None  # "the capital of the province"
             return f"{DESCRIBED}capital:"
-        if word in REGION_WORDS and any(o.lemma_.lower() in COUNTRY_NOUNS
+        if word in regions and any(o.lemma_.lower() in countries
                                         and any(d.lower_ == "the" for d in o.children)
                                         for o in of_objs):
-            return f"{DESCRIBED}region:{REGION_WORDS[word]}"
+            return f"{DESCRIBED}region:{regions[word]}"
         adjs = [c.lower_ for c in kids if c.dep_ == "amod"]
-        if tok.lemma_.lower() in REGION_NOUNS and len(adjs) == 1 \
-                and adjs[0] in REGION_WORDS.values() and not of_objs \
+        if tok.lemma_.lower() in self.region_nouns and len(adjs) == 1 \
+                and adjs[0] in regions.values() and not of_objs \
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
             return f"{DESCRIBED}region:{adjs[0]}"  # "the western region"
         return None

@@ -149,6 +149,11 @@ class Lexicon(BaseModel):
     venue_nouns: list[str] = Field(default_factory=list)  # "on the sidelines of a summit in C"
     entry_verbs: list[str] = Field(default_factory=list)  # "entered C and fought": C is the venue
     speech_acts: list[str] = Field(default_factory=list)  # "X said ... and urged Y": X's own act
+    capital_nouns: list[str] = Field(default_factory=list)  # "the (Ruritanian) capital" as a place
+    country_nouns: list[str] = Field(default_factory=list)  # "the country's capital"
+    region_nouns: list[str] = Field(default_factory=list)  # "the western region" of the country
+    # "the south of the country" -> the gazetteer's "southern <Country>"
+    region_adjectives: dict[str, str] = Field(default_factory=dict)
     reciprocals: list[str] = Field(default_factory=list)  # "X and Y fought each other"
     victim_nouns: list[str] = Field(default_factory=list)  # "the killing of X": agent unknown
 
@@ -248,9 +253,13 @@ def shipped_lexicon() -> Lexicon:
 
 
 def _merge_cues(into: BaseModel, new: BaseModel) -> None:
+    """Union of word lists; for word maps the entry read first (the user's) wins."""
     for name in type(new).model_fields:
-        merged = list(dict.fromkeys([*getattr(new, name), *getattr(into, name)]))
-        setattr(into, name, merged)
+        old, add = getattr(into, name), getattr(new, name)
+        if isinstance(add, dict):
+            setattr(into, name, {**add, **old})
+        else:
+            setattr(into, name, list(dict.fromkeys([*add, *old])))
 
 
 def load_patterns(extra_files: Sequence[str | Path] = ()) -> PatternSet:
