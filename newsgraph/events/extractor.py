@@ -46,7 +46,7 @@ from newsgraph.events.dating import (
 )
 from newsgraph.events.merge import merge_repeats
 from newsgraph.events.patterns import PatternSet, Trigger
-from newsgraph.events.seats import SEAT_PENALTY, seat_target, visited_capital
+from newsgraph.events.seats import SEAT_PENALTY, capital_place, seat_target, visited_capital
 from newsgraph.events.states import LOCATIVE_SLOTS, state_of
 from newsgraph.records import Actor, Article, DateValue, Event, Evidence, Mention, Place
 
@@ -754,10 +754,7 @@ class EventExtractor:
         if entry is None:
             return None
         if kind == "capital" and entry.capital:
-            place = self.gazetteer.lookup(entry.capital, prefer_country=entry.iso2)
-            if place is None or place.precision == "country":  # a capital the gazetteer lacks
-                place = Place(name=entry.capital, country=entry.iso2, precision="city")
-            return place
+            return capital_place(entry, self.gazetteer)
         if kind == "region" and entry.iso2:
             place = self.gazetteer.lookup(f"{named} {entry.name}", prefer_country=entry.iso2)
             if place is not None and place.precision == "region" \

@@ -106,9 +106,15 @@ def visited_capital(tok: Token, rule: Trigger, args: Args, dictionary: Any,
             for entry in dictionary.seated_at(name):
                 if entry.kind != "country" or entry.id in source or not entry.capital:
                     continue
-                place = (gazetteer.lookup(entry.capital, prefer_country=entry.iso2)
-                         if gazetteer is not None else None)
-                if place is None or place.precision == "country":
-                    place = Place(name=entry.capital, country=entry.iso2, precision="city")
-                return entry.id, name, place
+                return entry.id, name, capital_place(entry, gazetteer)
     return None
+
+
+def capital_place(entry: Any, gazetteer: Any) -> Place:
+    """A dictionary country's capital as a place: the gazetteer's city, else the capital's
+    name as a city without coordinates (never the country's own point)."""
+    place = (gazetteer.lookup(entry.capital, prefer_country=entry.iso2)
+             if gazetteer is not None else None)
+    if place is None or place.precision == "country":
+        place = Place(name=entry.capital, country=entry.iso2, precision="city")
+    return place
