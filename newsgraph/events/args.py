@@ -279,7 +279,7 @@ def relative_head(tok: Token) -> Token:
         verb = tok.head
         if tok.dep_ == "pobj" and verb.dep_ == "prep":
             verb = verb.head  # "the talks in which X took part"
-        while verb.dep_ in {"xcomp", "conj", "ccomp"} and verb.head is not verb:
+        while verb.dep_ in {"xcomp", "conj", "ccomp"} and verb.head.i != verb.i:
             verb = verb.head
         if verb.dep_ in {"relcl", "acl"}:
             return verb.head
@@ -292,7 +292,7 @@ def relative_antecedents(tok: Token) -> list[Token]:
     capital, in which X took part"): the core nouns (subject, object) of the clause that
     governs the attachment point are candidates too; the caller keeps the one that fits."""
     head = relative_head(tok)
-    if head is tok:
+    if head.i == tok.i:
         return [tok]
     out = [head]
     t = head
@@ -300,7 +300,7 @@ def relative_antecedents(tok: Token) -> list[Token]:
         if t.pos_ in {"VERB", "AUX"}:
             out += [c for c in t.children if c.dep_ in {"nsubjpass", "nsubj", "dobj"}]
             break
-        if t.dep_ not in {"pobj", "prep", "appos", "conj"} or t.head is t:
+        if t.dep_ not in {"pobj", "prep", "appos", "conj"} or t.head.i == t.i:
             break
         t = t.head
     return list(dict.fromkeys(out))
@@ -323,7 +323,7 @@ def speaker_conjunct(verb: Token, reporting_verbs: frozenset[str],
     clause, but a subjectless speech act coordinated there, in the reporting verb's own tense
     and without an auxiliary, is the speaker's own act; returns the reporting verb."""
     head = verb.head
-    if verb.dep_ != "conj" or head.dep_ != "ccomp" or head.head is head:
+    if verb.dep_ != "conj" or head.dep_ != "ccomp" or head.head.i == head.i:
         return None
     say = head.head
     if say.lemma_.lower() not in reporting_verbs \
@@ -405,7 +405,7 @@ class Args:
             subs = [relative_head(c) for c in verb.children if c.dep_ in SUBJ_DEPS]
             if subs:
                 return subs, depth == 0 and subs[0].tag_ not in RELATIVE_TAGS
-        if depth > 4 or verb.head is verb:
+        if depth > 4 or verb.head.i == verb.i:
             return [], False
         head, dep = verb.head, verb.dep_
         if dep in {"xcomp", "ccomp", "advcl", "pcomp"} and head.lemma_.lower() in self.object_control:

@@ -90,7 +90,7 @@ class Context:
         out = [trigger]
         t = trigger
         for _ in range(8):
-            if t.head is t:
+            if t.head.i == t.i:
                 break
             dep, head = t.dep_, t.head
             if dep in {"ccomp", "parataxis"} and head.lemma_.lower() in self.reporting:
@@ -184,7 +184,7 @@ class Context:
         if t.dep_ in {"xcomp", "acl"} and head.pos_ == "NOUN" \
                 and head.lemma_.lower() in self.request_nouns:
             return True  # "rejected an appeal from X to lay down arms": only asked for
-        if t.dep_ not in {"xcomp", "ccomp"} or head is trigger \
+        if t.dep_ not in {"xcomp", "ccomp"} or head.i == trigger.i \
                 or head.lemma_.lower() not in self.cues.request_verbs:
             return False
         if t.dep_ == "ccomp":
@@ -382,9 +382,9 @@ class Context:
                         if o.dep_ == "pobj":
                             names += self._names_in(o)
                 elif c.dep_ == "dobj" and (visit or (
-                        h is not trigger and h.lemma_.lower() in self.entry_verbs)):
+                        h.i != trigger.i and h.lemma_.lower() in self.entry_verbs)):
                     names += self._names_in(c)
-                elif c.dep_ == "dobj" and object_place and h is trigger \
+                elif c.dep_ == "dobj" and object_place and h.i == trigger.i \
                         and c.i not in self.index.token_actor:
                     names += self._names_in(c)
                 elif c.dep_ in {"compound", "nmod"} and h.pos_ in {"NOUN", "PROPN"}:
@@ -542,7 +542,7 @@ def _finite_clause(verb: Token, reporting: bool = False) -> bool:
 def clause_span(trigger: Token) -> Span:
     """The clause of a trigger: the subtree of its nearest clause-level verb."""
     t = trigger
-    while t.dep_ not in CLAUSE_DEPS and t.head is not t:
+    while t.dep_ not in CLAUSE_DEPS and t.head.i != t.i:
         t = t.head
     toks = list(t.subtree)
     return trigger.doc[toks[0].i: toks[-1].i + 1]

@@ -30,13 +30,15 @@ Rules:
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from newsgraph.records import DateValue, Event
+from newsgraph.events.occasions import KnownOccasions, OccasionEntry
+from newsgraph.records import DateValue, Event, Place
 
 OccasionKey = tuple[str, frozenset[str]]
 NAME_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
@@ -46,9 +48,14 @@ NAME_ENTS = {"GPE", "LOC", "NORP", "ORG", "FAC", "EVENT", "PERSON"}
 ARG_DEPS = {"dobj", "pobj", "prep", "nsubj", "nsubjpass", "xcomp", "attr", "dative", "agent",
             "oprd"}
 DIRECT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "agent"}
+CLAUSAL_ARGS = {"xcomp"}  # "convinced Y to attend the summit": not at the summit
 QUOTES = ("\"", "“", "'", "‘", "«")
 PAST_STATUS = {"occurred", "negated"}
 MONTH_SHARE = 0.9
+# Definite references back to the last named occasion ("the event", "the summit").
+ANAPHORIC_NOUNS = frozenset({"event"})
+DEFINITE = frozenset({"the", "this", "that"})
+ANAPHORA_REACH = 1500  # characters
 
 
 @dataclass
@@ -58,26 +65,35 @@ class Pending:
     guess: DateValue | None  # from grammar: present tense, paragraph carry
     occasions: tuple[OccasionKey, ...] = ()
     full: bool = False  # the occasion is the trigger or its direct argument: keep its day
+    present: tuple[OccasionKey, ...] = ()  # occasions the event took place at: their venue
 
 
-def _names(noun: Token) -> frozenset[str]:
+def _proper(t: Token) -> bool:
+    return t.pos_ == "PROPN" or t.ent_type_ in NAME_ENTS and t.pos_ != "NUM"
+
+
+def _name_words(t: Token) -> list[str]:
+    """A proper name's words: itself and its own compound parts ("Abu" of "Abu Dhabi")."""
+    return [t.lemma_.lower(), *(c.lemma_.lower() for c in t.children
+                                if c.dep_ == "compound" and _proper(c))]
+
+
+def occasion_names(noun: Token) -> frozenset[str]:
     """Proper names that modify an occasion noun: "Palermo conference", "summit in Sochi"."""
     out: set[str] = set()
-
-    def proper(t: Token) -> bool:
-        return t.pos_ == "PROPN" or t.ent_type_ in NAME_ENTS and t.pos_ != "NUM"
-
     for c in noun.children:
-        if c.dep_ in NAME_DEPS and proper(c):
-            out.add(c.lemma_.lower())
+        if c.dep_ in NAME_DEPS and _proper(c):
+            out.update(_name_words(c))
         elif c.dep_ == "prep" and c.lower_ in NAME_PREPS:
-            out.update(o.lemma_.lower() for o in c.children if o.dep_ == "pobj" and proper(o))
+            for o in c.children:
+                if o.dep_ == "pobj" and _proper(o):
+                    out.update(_name_words(o))
     return frozenset(out)
 
 
 def _clause_root(tok: Token, clause_deps: frozenset[str]) -> Token:
     t = tok
-    while t.dep_ not in clause_deps and t.head is not t:
+    while t.dep_ not in clause_deps and t.head.i != t.i:
         t = t.head
     return t
 
@@ -85,20 +101,70 @@ def _clause_root(tok: Token, clause_deps: frozenset[str]) -> Token:
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "conj", "acl"})
 
 
+@dataclass(frozen=True)
+class OccasionRefs:
+    """Occasions an event names (see OccasionIndex.refs)."""
+
+    keys: tuple[OccasionKey, ...] = ()
+    direct: bool = False  # the occasion is the trigger or its direct argument
+    present: tuple[OccasionKey, ...] = ()  # occasions the event took place at
+
+
+def _shared_subjects(tok: Token) -> list[Token]:
+    """Subjects a trigger shares with the verb it hangs from ("X emphasized A and called
+    for B": X for "called"; "X voiced its commitment": X for "commitment")."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ not in {"conj", "dobj", "xcomp", "attr"} or t.head.i == t.i:
+            return []
+        t = t.head
+        subjects = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return subjects
+    return []
+
+
 class OccasionIndex:
     """Named occasions of one article and the date the article gave each."""
 
-    def __init__(self, nouns: Iterable[str], relations: Iterable[str]) -> None:
-        self.nouns = frozenset(nouns)
+    def __init__(self, nouns: Iterable[str], relations: Iterable[str],
+                 known: KnownOccasions | None = None, countries: frozenset[str] = frozenset(),
+                 published: date | None = None) -> None:
+        self.known = known
+        self.nouns = frozenset(nouns) | (known.nouns if known is not None else frozenset())
         self.relations = frozenset(relations)
+        self.countries = countries  # ISO alpha-3 codes the article names: known occasions
+        self.published = published
         self._dates: dict[OccasionKey, DateValue | None] = {}
+        # occasion nouns in text order: (char offset, key or None when it has no name)
+        self._named: list[tuple[int, OccasionKey | None]] = []
+
+    def index_mentions(self, doc: Doc) -> None:
+        """Note where the article names occasions, for later definite references to them
+        ("the Berlin conference" ... "the participants of the event")."""
+        self._named = []
+        for t in doc:
+            if t.lemma_.lower() in self.nouns and t.pos_ in {"NOUN", "PROPN"}:
+                # a definite generic one refers back in turn: it stands for its antecedent
+                self._named.append((t.idx, self.key(t) or self.antecedent(t)))
+
+    def antecedent(self, noun: Token) -> OccasionKey | None:
+        """The named occasion a definite generic occasion noun refers back to: the last one
+        named shortly before it ("the summit", "the event"); None when there is none or an
+        occasion without a name came in between (it may be the one meant)."""
+        lemma = noun.lemma_.lower()
+        if lemma not in self.nouns and lemma not in ANAPHORIC_NOUNS or noun.pos_ != "NOUN" \
+                or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
+            return None
+        earlier = [k for idx, k in self._named if idx < noun.idx <= idx + ANAPHORA_REACH]
+        return earlier[-1] if earlier else None  # None too when the last one had no name
 
     def key(self, noun: Token) -> OccasionKey | None:
         """(noun lemma, its proper names), or None for a generic noun ("the conference")."""
         lemma = noun.lemma_.lower()
         if lemma not in self.nouns or noun.pos_ not in {"NOUN", "PROPN"}:
             return None
-        names = _names(noun)
+        names = occasion_names(noun)
         return (lemma, names) if names else None
 
     def learn(self, sent: Span, dates: list[DateValue]) -> None:
@@ -121,33 +187,42 @@ class OccasionIndex:
             known = self._dates.get(key, value) if key in self._dates else value
             self._dates[key] = value if known == value else None  # two dates: ambiguous
 
-    def refs(self, tok: Token) -> tuple[tuple[OccasionKey, ...], bool]:
+    def refs(self, tok: Token) -> OccasionRefs:
         """Occasion keys an event trigger names: itself, or its arguments down to the nouns
-        (not through relation words or side clauses); and whether one is direct."""
-        found: list[OccasionKey] = []
-        direct = False
-        own = self.key(tok)
+        (not through relation words or side clauses), its shared subject included ("the
+        participants of the summit agreed ... and called for"); whether one is direct; and
+        those it took part in (not reached through an infinitive: "convinced Y to attend")."""
+        own = self.key(tok) or self.antecedent(tok)
         if own is not None:
-            return (own,), True
-        stack = [(c, 1) for c in tok.children]
+            return OccasionRefs((own,), True, (own,))
+        found: list[OccasionKey] = []
+        present: list[OccasionKey] = []
+        direct = False
+        stack = [(c, 1, True) for c in tok.children]
+        stack += [(c, 2, True) for c in _shared_subjects(tok)]
         while stack:
-            t, depth = stack.pop()
+            t, depth, here = stack.pop()
             if depth > 4 or t.dep_ not in ARG_DEPS | {"compound", "poss"}:
                 continue
             if t.lower_ in self.relations or (t.dep_ == "prep" and any(
                     c.lower_ in self.relations for c in t.children if c.dep_ == "pobj")):
                 continue  # "after the summit", "in the wake of the conference"
-            key = self.key(t)
+            here = here and t.dep_ not in CLAUSAL_ARGS
+            key = self.key(t) or self.antecedent(t)
             if key is not None and t.dep_ in ARG_DEPS:
                 found.append(key)
-                direct = direct or t.dep_ in DIRECT_DEPS and t.head is tok \
-                    or t.dep_ == "pobj" and t.head.head is tok
-            stack.extend((c, depth + 1) for c in t.children)
-        return tuple(found), direct
+                if here:
+                    present.append(key)
+                direct = direct or t.dep_ in DIRECT_DEPS and t.head.i == tok.i \
+                    or t.dep_ == "pobj" and t.head.head.i == tok.i
+            stack.extend((c, depth + 1, here) for c in t.children)
+        return OccasionRefs(tuple(found), direct, tuple(present))
 
     def date_of(self, keys: Iterable[OccasionKey]) -> DateValue | None:
         """The one date the article gave these occasions (a referring key matches a learned
-        one when either's names include the other's); None when none or several."""
+        one when either's names include the other's), else the one date the world knows
+        for them (occasions.yaml); None when none or several."""
+        keys = list(keys)
         values: set[tuple[str, str]] = set()
         for lemma, names in keys:
             for (l2, n2), value in self._dates.items():
@@ -156,10 +231,21 @@ class OccasionIndex:
                 if value is None:
                     return None
                 values.add((value.value, value.precision))
+        if not values:
+            known = {e.name: e for e in self.known_of(keys)}
+            return next(iter(known.values())).date_value() if len(known) == 1 else None
         if len(values) != 1:
             return None
         v, p = values.pop()
         return DateValue(v, p)
+
+    def known_of(self, keys: Iterable[OccasionKey]) -> list[OccasionEntry]:
+        """The known occasions these keys name, in the article's countries and time."""
+        if self.known is None:
+            return []
+        found = (self.known.match(lemma, names, self.countries, self.published)
+                 for lemma, names in keys)
+        return [e for e in found if e is not None]
 
 
 def judged_act(tok: Token, verbs: frozenset[str]) -> bool:
@@ -167,7 +253,7 @@ def judged_act(tok: Token, verbs: frozenset[str]) -> bool:
     "blamed Y for shelling"): the judgement's date is not the act's."""
     t = tok
     for _ in range(6):
-        if t.dep_ not in {"pcomp", "pobj", "prep", "xcomp", "conj", "advcl"} or t.head is t:
+        if t.dep_ not in {"pcomp", "pobj", "prep", "xcomp", "conj", "advcl"} or t.head.i == t.i:
             return False
         head = t.head
         if t.dep_ in {"pcomp", "pobj"} and head.dep_ == "prep" and head.lower_ in {"of", "for"} \
@@ -217,13 +303,20 @@ def _cut_to_month(value: DateValue) -> DateValue:
 
 
 def settle_dates(events: list[Event], pending: Mapping[str, Pending],
-                 occasions: OccasionIndex, anchor: DateValue | None) -> list[Event]:
+                 occasions: OccasionIndex, anchor: DateValue | None,
+                 locate: Callable[[str, str | None], Place | None] | None = None) -> list[Event]:
     """Final dates after merging: an explicit date first, then the date of an occasion the
-    event names, then the grammar's guess; past events bounded by the publication date."""
+    event names, then the grammar's guess; past events bounded by the publication date.
+    An event without a place that names a known occasion takes the occasion's venue."""
     out: list[Event] = []
     for ev in events:
         value = ev.date
         wait = pending.get(ev.id)
+        if ev.location is None and wait is not None and wait.present and locate is not None:
+            venues = {(e.place, e.country) for e in occasions.known_of(wait.present) if e.place}
+            place = locate(*venues.pop()) if len(venues) == 1 else None
+            if place is not None:
+                ev = replace(ev, location=place)
         if value is None and wait is not None:
             found = occasions.date_of(wait.occasions) if wait.occasions else None
             if found is not None and not wait.full:
@@ -234,3 +327,62 @@ def settle_dates(events: list[Event], pending: Mapping[str, Pending],
         out.append(ev if value is ev.date else replace(ev, date=value))
     return out
 
+
+
+# "last month", "this year", "the past week": read against a publication date, they tell it
+# when the occasion they date is known.
+RELATIVE_PERIOD = re.compile(
+    r"\b(?:last|this|past|previous|next|coming)\s+(?:week|month|year|spring|summer|autumn|"
+    r"fall|winter)\b", re.IGNORECASE)
+SEARCH_MONTHS = (-12, 37)  # publication months tried around a known occasion
+
+
+def infer_publication(doc: Doc, index: OccasionIndex,
+                      resolve: Callable[[str, DateValue], DateValue | None]
+                      ) -> tuple[DateValue, str] | None:
+    """The publication month (or year) that the article's relative dates of known occasions
+    imply ("a conference in Palermo last month" + Palermo on 2018-11-12 -> 2018-12); None
+    when no occasion is dated that way or the occasions disagree.
+
+    Why: many articles reach an analyst without a publication date; coders recover it the
+    same way, from occasions everyone can date."""
+    fits: set[tuple[int, int]] | None = None
+    basis: list[str] = []
+    dates = [e for e in doc.ents if e.label_ == "DATE" and RELATIVE_PERIOD.search(e.text)]
+    if not dates or index.known is None:
+        return None
+    for tok in doc:
+        key = index.key(tok)
+        if key is None:
+            continue
+        known = index.known_of([key])
+        if len(known) != 1:
+            continue
+        entry = known[0]
+        root = _clause_root(tok, CLAUSE_DEPS)
+        lo, hi = root.left_edge.i, root.right_edge.i
+        inside = [e for e in dates if lo <= e.start and e.end - 1 <= hi]
+        if not inside:
+            continue
+        expr = min(inside, key=lambda e: min(abs(e.start - tok.i), abs(e.end - 1 - tok.i)))
+        start = entry.start.isoformat()
+        here = set()
+        for step in range(*SEARCH_MONTHS):
+            total = entry.start.year * 12 + entry.start.month - 1 + step
+            month = (total // 12, total % 12 + 1)
+            value = resolve(expr.text, DateValue(f"{month[0]:04d}-{month[1]:02d}", "month"))
+            if value is not None and start.startswith(value.value):
+                here.add(month)
+        fits = here if fits is None else fits & here
+        basis.append(f"{entry.name} ({start}) as '{expr.text}'")
+    if not fits:
+        return None
+    years = {y for y, _ in fits}
+    if len(fits) == 1:
+        y, m = next(iter(fits))
+        value = DateValue(f"{y:04d}-{m:02d}", "month")
+    elif len(years) == 1:
+        value = DateValue(f"{years.pop():04d}", "year")
+    else:
+        return None
+    return value, "; ".join(basis)

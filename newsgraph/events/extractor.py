@@ -14,10 +14,12 @@ minus 0.1 for a missing target, minus 0.05 for a nominal trigger.
 from __future__ import annotations
 
 import bisect
+import calendar
 import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span, Token
@@ -41,10 +43,12 @@ from newsgraph.events.dating import (
     OccasionIndex,
     Pending,
     continues_story,
+    infer_publication,
     judged_act,
     settle_dates,
 )
 from newsgraph.events.merge import merge_repeats
+from newsgraph.events.occasions import KnownOccasions
 from newsgraph.events.patterns import PatternSet, Trigger
 from newsgraph.events.seats import SEAT_PENALTY, capital_place, seat_target, visited_capital
 from newsgraph.events.states import LOCATIVE_SLOTS, state_of
@@ -78,6 +82,8 @@ PERIOD_INSIDE = re.compile(r"\d\s*(?:-|–|—|to|and|until|through)\s*\d|\b(?:t
                            re.IGNORECASE)
 # Publication dates guessed from the text (its latest date) are no "now".
 UNSURE_PUBLISHED = {"inferred"}
+SIDE_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "conj", "parataxis"})
+NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
 # A present tense after these marks refers to the future: "until the blockade is lifted".
 FUTURE_MARKS = {"until", "till", "before", "after", "once", "when", "whenever", "if", "unless",
                 "as", "whether", "lest"}
@@ -114,9 +120,10 @@ class _Frame:
 
     def note(self, event_id: str, tok: Token, guess: DateValue | None) -> None:
         """Keep what may date an undated event once the article has been read."""
-        keys, full = self.occasions.refs(tok) if self.occasions is not None else ((), False)
-        if guess is not None or keys:
-            self.implicit[event_id] = Pending(guess, keys, full)
+        refs = self.occasions.refs(tok) if self.occasions is not None else None
+        if guess is not None or refs is not None and refs.keys:
+            self.implicit[event_id] = Pending(guess, refs.keys, refs.direct, refs.present) \
+                if refs is not None else Pending(guess)
 
 
 TERMINAL = tuple(".!?:;\"”’)»")
@@ -239,6 +246,26 @@ def _retold_venue(tok: Token, etype: str, parties: list[str],
     return None
 
 
+def _in_side_clause(doc: Doc, char: int, clause: Span, trigger: Token) -> bool:
+    """Whether the date at ``char`` sits in a clause nested in ``clause`` after the trigger
+    ("fought battles, ending with a truce in September": September dates the truce, not the
+    fighting). Clauses before the trigger are left alone: a fronted date is often parsed
+    into the clause before it ("... town\n\nOn Monday, X met Y")."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    t, top = span[0], clause.root.i
+    own = {trigger.i, *(a.i for a in trigger.ancestors)}
+    while t.i != top and t.head.i != t.i:
+        if t.dep_ in SIDE_CLAUSE_DEPS and t.i > trigger.i:
+            # a clause on the noun phrase of a nominal trigger tells of it ("the round of
+            # talks, stalled on Wednesday"); any other nested clause tells another act
+            if not (t.dep_ in NOUN_CLAUSE_DEPS and t.head.i in own and trigger.pos_ != "VERB"):
+                return True
+        t = t.head
+    return False
+
+
 def _inside(idx: int | None, ranges: list[tuple[int, int]]) -> bool:
     return idx is not None and any(lo <= idx < hi for lo, hi in ranges)
 
@@ -247,8 +274,10 @@ class EventExtractor:
     """Finds PLOVER events in one parsed article."""
 
     def __init__(self, patterns: PatternSet, gazetteer: Any, dates: Any,
-                 dictionary: Any = None, date_rules: frozenset[str] = DATE_RULES) -> None:
+                 dictionary: Any = None, date_rules: frozenset[str] = DATE_RULES,
+                 known_occasions: KnownOccasions | None = None) -> None:
         self.patterns = patterns
+        self.known_occasions = known_occasions  # dated occasions everyone knows (optional)
         self.gazetteer = gazetteer
         self.dates = dates
         self.dictionary = dictionary  # ActorDictionary: seats and capitals (optional)
@@ -265,6 +294,26 @@ class EventExtractor:
                 mentions: list[Mention]) -> list[Event]:
         """All events of one article, in text order, deduplicated."""
         return self.extract_with_actors(doc, article, actors, mentions)[0]
+
+    def infer_published(self, doc: Doc, article: Article,
+                        actors: list[Actor]) -> DateValue | None:
+        """A publication month (or year) implied by known occasions the article dates
+        relative to itself; None when the article has a date or nothing implies one."""
+        if article.published or self.known_occasions is None or self.dates is None:
+            return None
+        index = self._occasion_index(actors, None)
+        found = infer_publication(doc, index, lambda expr, anc: self.dates.resolve(expr, anc))
+        return found[0] if found else None
+
+    def _occasion_index(self, actors: list[Actor], anchor: DateValue | None) -> OccasionIndex:
+        countries = frozenset(a.country for a in actors if a.country)
+        published = None
+        if anchor is not None:
+            parts = [int(p) for p in anchor.value.split("-")]
+            y, m = parts[0], parts[1] if len(parts) > 1 else 12
+            published = date(y, m, parts[2] if len(parts) > 2 else calendar.monthrange(y, m)[1])
+        return OccasionIndex(self.occasion_nouns, self.occasion_relations,
+                             self.known_occasions, countries, published)
 
     def extract_with_actors(self, doc: Doc, article: Article, actors: list[Actor],
                             mentions: list[Mention]) -> tuple[list[Event], list[Actor]]:
@@ -287,7 +336,8 @@ class EventExtractor:
         breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(text)]
         para, carried = -1, None  # the paragraph's last explicit date, for later sentences
         framing: tuple[int, Span] | None = None  # paragraph and sentence that set `carried`
-        occasions = OccasionIndex(self.occasion_nouns, self.occasion_relations)
+        occasions = self._occasion_index(actors, anchor)
+        occasions.index_mentions(doc)
         sure_anchor = None if article.published_basis in UNSURE_PUBLISHED else anchor
         implicit: dict[str, Pending] = {}  # event id -> what may date it, settled last
         texts: set[str] = set()
@@ -336,7 +386,7 @@ class EventExtractor:
                 occasions.learn(sent, [d for d in sent_dates if _point_in_time(d, text)])
         events = merge_repeats(events, frozenset(SYMMETRIC))
         # grammar dates only after merging: a retelling takes its event's explicit date first
-        events = settle_dates(events, implicit, occasions, sure_anchor)
+        events = settle_dates(events, implicit, occasions, sure_anchor, self._venue)
         return events, self._new_actors(events, actors, added)
 
     def _new_actors(self, events: list[Event], actors: list[Actor],
@@ -644,7 +694,7 @@ class EventExtractor:
                                                  for m in c.children) for c in verb.children)
             if future and cond:
                 return True
-            if verb.dep_ not in {"xcomp", "conj"} or verb.head is verb:
+            if verb.dep_ not in {"xcomp", "conj"} or verb.head.i == verb.i:
                 return False
             verb = verb.head
         return False
@@ -678,12 +728,15 @@ class EventExtractor:
             return None
         clause = clause_span(tok)
         lo, hi = clause.start_char, clause.end_char
-        placed = [d for d in dates if d.start is not None]
+        # a date in a clause nested in the trigger's own dates another act, even as fallback
+        placed = [d for d in dates if d.start is not None
+                  and not (lo <= d.start < hi  # type: ignore[operator]
+                           and _in_side_clause(tok.doc, d.start, clause, tok))]  # type: ignore[arg-type]
         inside = [d for d in placed if lo <= d.start < hi]  # type: ignore[operator]
         pool = inside or placed
         if pool:
             return min(pool, key=lambda d: abs((d.start or 0) - tok.idx))
-        return dates[0]
+        return next((d for d in dates if d.start is None), None)
 
     def _implicit_date(self, tok: Token, status: str, frame: _Frame) -> DateValue | None:
         """A date from the grammar of a sentence without date expression (DATE_RULES).
@@ -713,6 +766,10 @@ class EventExtractor:
                 return DateValue(carried.value[:7], "month")
             return DateValue(carried.value, carried.precision)
         return None
+
+    def _venue(self, name: str, country: str | None) -> Place | None:
+        """A known occasion's venue (``country``: ISO alpha-3) as a place."""
+        return self.gazetteer.lookup(name, prefer_country=country) if self.gazetteer else None
 
     def _main_country(self, doc: Doc) -> str | None:
         """The most frequent country among resolved places of the article (for Tripoli)."""

@@ -126,7 +126,8 @@ def _country_of(ev: Event) -> str | None:
 def fold_trips(events: list[Event]) -> list[Event]:
     """A trip and the meeting it was made for are one consultation: "X flew to <country> on
     Sunday. There X met Y" codes X-Y, not also X-<country>. A visit whose target is a state
-    is folded into the next meeting of the same traveller told within a short stretch of text
+    is folded into the next meeting of the same traveller (or one coded from the trip's own
+    sentence) told within a short stretch of text
     in the same country (or in no named place), when their dates do not disagree; the meeting
     keeps its own parties and takes the trip's date and place when it has none."""
     out = list(events)
@@ -136,7 +137,10 @@ def fold_trips(events: list[Event]) -> list[Event]:
                 or trip.status != "occurred" or len(trip.target) != 1 \
                 or not trip.target[0].startswith("country:"):
             continue
-        for j in range(i + 1, len(events)):
+        # the meeting follows, or was coded first from the same sentence ("arrived in C,
+        # where he met Y")
+        same = [j for j in range(i) if events[j].evidence.start == trip.evidence.start]
+        for j in [*same, *range(i + 1, len(events))]:
             meet = out[j]
             if meet.evidence.start - trip.evidence.end > VISIT_REACH:
                 break

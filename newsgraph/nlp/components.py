@@ -12,6 +12,7 @@ The article a Doc comes from (for its publication date and doc_id) travels in
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -64,7 +65,8 @@ class EventsComponent:
     ``doc._.ng_actors`` so every id an event references is in the article's actors."""
 
     def __init__(self, pattern_files: list[str], place_files: list[str],
-                 actor_files: list[str] | None = None, dictionary=None, gazetteer=None):
+                 actor_files: list[str] | None = None, dictionary=None, gazetteer=None,
+                 occasion_files: list[str] | None = None):
         from newsgraph.actors.dictionary import load_dictionary
         from newsgraph.events.extractor import EventExtractor
         from newsgraph.events.patterns import load_patterns
@@ -75,14 +77,22 @@ class EventsComponent:
             dictionary = load_dictionary(actor_files or [])
         if gazetteer is None:
             gazetteer = Gazetteer(place_files)
+        from newsgraph.events.occasions import KnownOccasions
+
         self.extractor = EventExtractor(
             load_patterns(pattern_files), gazetteer, DateResolver(), dictionary,
+            known_occasions=KnownOccasions.load(occasion_files or []),
         )
 
     def __call__(self, doc: Doc) -> Doc:
         actors = list(doc._.ng_actors or [])
+        article = article_of(doc)
+        published = self.extractor.infer_published(doc, article, actors)
+        if published is not None:  # the stored article says so, with its basis
+            article = replace(article, published=published.value, published_basis="inferred")
+            doc.user_data[ARTICLE_KEY] = article
         events, added = self.extractor.extract_with_actors(
-            doc, article_of(doc), actors, doc._.ng_mentions or []
+            doc, article, actors, doc._.ng_mentions or []
         )
         doc._.ng_events = events
         doc._.ng_actors = actors + added
