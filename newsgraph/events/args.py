@@ -158,7 +158,7 @@ class ActorIndex:
     def of_token(self, tok: Token, depth: int = 0) -> list[str]:
         """Actor ids a token stands for: its own mention, else its modifiers' mentions."""
         if tok.i in self.token_actor:
-            return [self.token_actor[tok.i]]
+            return [self.token_actor[tok.i], *self._states_after_of(tok)]
         if tok.lower_ in PERSON_PRONOUNS and tok.pos_ == "PRON":
             who = self.resolve_pronoun(tok)
             return [who] if who else []
@@ -211,6 +211,21 @@ class ActorIndex:
             elif child.dep_ == "appos" and not self.is_relation(child):
                 out += self.of_token(child, depth + 1)
         return list(dict.fromkeys(out))
+
+    def _states_after_of(self, tok: Token) -> list[str]:
+        """States coordinated inside an actor's "of" phrase: "the government of Sarraj and
+        Ankara signed" is the government and Turkey (a state is never part of the phrase's
+        person or group)."""
+        out: list[str] = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in pobjs(c):
+                    for conj in expand_conj(o)[1:]:
+                        aid = self.token_actor.get(conj.i)
+                        if aid is not None and aid != self.token_actor[tok.i] and getattr(
+                                self.actors.get(aid), "kind", None) == "country":
+                            out.append(aid)
+        return out
 
     def _role_holder(self, noun: Token, prep: Token) -> list[str]:
         """"the (former) commander of the Guard, Ibrahim X": the parse hangs the name on the

@@ -23,6 +23,9 @@ OFFENSIVE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 VISIT_REACH = 600  # characters after a trip within which its meeting is told
 
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# Modes that name an act of their own, never a retelling of another event of the type: an
+# invitation to meet is not the meeting ("met Y in May ... invited Y to visit").
+APART_MODES = frozenset({"invitation"})
 STANDING_TYPES = frozenset({"SUPPORT", "AID"})
 PRECISION_RANK = {"site": 0, "city": 1, "region": 2, "country": 3}
 
@@ -30,7 +33,8 @@ PRECISION_RANK = {"site": 0, "city": 1, "region": 2, "country": 3}
 def _key(ev: Event, symmetric: frozenset[str]) -> tuple:
     src, tgt = tuple(sorted(ev.source)), tuple(sorted(ev.target))
     dyad: tuple = tuple(sorted((src, tgt))) if ev.type in symmetric else (src, tgt)
-    return (ev.doc_id, ev.type, dyad, ev.status)
+    apart = ev.mode if ev.mode in APART_MODES else None
+    return (ev.doc_id, ev.type, dyad, ev.status, apart)
 
 
 def _best_place(places: Iterable[Place | None]) -> Place | None:
