@@ -19,6 +19,7 @@ from newsgraph.events.args import (
     ActorIndex,
     is_passive,
     light_governor,
+    pobjs,
     relative_head,
     speaker_conjunct,
 )
@@ -391,8 +392,26 @@ class Context:
                     names += self._names_in(c, shallow=True)
                 elif c.dep_ == "advmod" and c.lower_ in {"where", "there"}:
                     continue
+        names += self._target_place_names(holders, preps)
         names += self._venue_names(trigger)
         return list(dict.fromkeys(names))
+
+    def _target_place_names(self, holders: list[Token], preps: set[str]) -> list[str]:
+        """Where the act's aim lies: "carried out operations targeting militia centres in
+        X", "strikes aimed at positions near X" (a verb on the act's noun, its object's
+        locative phrase)."""
+        names: list[str] = []
+        for h in holders:
+            nouns = [h] if h.pos_ in {"NOUN", "PROPN"} else [
+                c for c in h.children if c.dep_ in {"dobj", "nsubjpass"}]
+            for a in (a for n in nouns for a in n.children if a.dep_ == "acl"
+                      and a.pos_ == "VERB"):
+                objs = [o for o in a.children if o.dep_ == "dobj"] + [
+                    o for c in a.children if c.dep_ == "prep" for o in pobjs(c)]
+                names += [n for o in [a, *objs] for c in o.children
+                          if c.dep_ == "prep" and c.lower_ in preps
+                          for p in pobjs(c) for n in self._names_in(p)]
+        return names
 
     def _venue_names(self, trigger: Token) -> list[str]:
         """"(a meeting between X and Y) on the sidelines of a summit in C": the gathering's
