@@ -268,6 +268,9 @@ class ActorIndex:
         return list(dict.fromkeys(out))
 
 
+TEMPORAL_PREPS = frozenset({"after", "following", "before", "since"})
+
+
 def _negated_modifier(tok: Token, prefixes: frozenset[str]) -> bool:
     doc = tok.doc
     first = tok.left_edge.i
@@ -453,6 +456,19 @@ class Args:
                     return owner, False
             return [head], False
         return [], False
+
+    def temporal_owner(self, noun: Token) -> list[str]:
+        """The party an occasion noun leaves out when it dates a clause ("X's decision comes
+        after a meeting with Y", "X flew home after talks with Y"): who acts in that clause,
+        or whose act its subject is."""
+        if noun.dep_ != "pobj" or noun.head.lower_ not in TEMPORAL_PREPS:
+            return []
+        verb = noun.head.head
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return []
+        subjects, _ = self.subject_tokens(verb)
+        return self.actors(subjects) or self.actors(
+            [p for s in subjects for p in s.children if p.dep_ == "poss"])
 
     def noun_owner(self, noun: Token) -> list[Token]:
         poss = [c for c in noun.children if c.dep_ == "poss"]

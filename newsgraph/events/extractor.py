@@ -558,6 +558,10 @@ class EventExtractor:
                         target = [a for a in args.actors(toks) if a not in source]
                         if target:
                             break
+        if not source and rule.nominal and target and rule.type in SYMMETRIC:
+            # "X's decision came after a meeting with Y": X, who acts in the dated clause
+            source = [a for a in args.temporal_owner(tok) if a not in target]
+            direct = False
         if not source:
             source, direct = self._state_slot(tok, rule, rule.source, args, [], added), False
         retold = False
