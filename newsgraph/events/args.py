@@ -377,12 +377,19 @@ class Args:
         return False
 
     def victim_only(self, trigger: Token, target: list[str]) -> bool:
-        """"the assassination of X": a violent act told through its named victim stands with
-        no perpetrator; only for victim nouns and a known actor in their "of" phrase, so "the
-        attack" or "the killing" alone stay out."""
-        if not target or trigger.lemma_.lower() not in self.victim_nouns:
+        """"the assassination of X", "X was arrested": a violent act told through its named
+        victim stands with no perpetrator; only for victim nouns with a known actor in their
+        "of" phrase and passive verbs without agent, so "the attack" alone stays out."""
+        if not target:
             return False
-        victims = set(target) & set(self.actors(self.slot(trigger, "prep:of", True)[0]))
+        if trigger.pos_ == "VERB" and is_passive(trigger):
+            if any(c.dep_ == "agent" for c in trigger.children):
+                return False
+            victims = set(target) & set(self.actors(self.slot(trigger, "dobj", False)[0]))
+        elif trigger.lemma_.lower() in self.victim_nouns:
+            victims = set(target) & set(self.actors(self.slot(trigger, "prep:of", True)[0]))
+        else:
+            return False
         # "the detention of two Ruritanians": people of a state, not the state as a victim
         return any(getattr(self.index.actors.get(v), "kind", None) != "country" for v in victims)
 
