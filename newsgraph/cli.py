@@ -89,11 +89,15 @@ def cli() -> None:
               help="Your own event pattern YAML (repeatable).")
 @click.option("--places", "place_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Your own place additions YAML (repeatable).")
+@click.option("--occasions", "occasion_files", multiple=True,
+              type=click.Path(exists=True, dir_okay=False),
+              help="Your own dated occasions YAML, shaped like data/occasions.yaml (repeatable).")
 @click.option("--model", default=None, help="spaCy model: md (default), sm, or a path.")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @clean_errors
-def ingest(articles, db, actor_files, pattern_files, place_files, model, workers, quiet) -> None:
+def ingest(articles, db, actor_files, pattern_files, place_files, occasion_files, model, workers,
+           quiet) -> None:
     """Read ARTICLES (files, folders, globs, - for stdin) into the database.
 
     Exit status: 0 every input was used; 1 some inputs were skipped (listed,
@@ -126,7 +130,7 @@ def ingest(articles, db, actor_files, pattern_files, place_files, model, workers
     with progress:
         summary = run_ingest(
             list(articles), db, actor_files=actor_files, pattern_files=pattern_files,
-            place_files=place_files, model=model, workers=workers,
+            place_files=place_files, occasion_files=occasion_files, model=model, workers=workers,
             on_problem=on_problem, on_start=on_start, on_notice=on_notice, on_article=on_article,
         )
     click.echo(

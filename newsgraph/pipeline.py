@@ -29,6 +29,7 @@ class Analyzer:
         actor_files: Sequence[str | Path] = (),
         pattern_files: Sequence[str | Path] = (),
         place_files: Sequence[str | Path] = (),
+        occasion_files: Sequence[str | Path] = (),
     ):
         from newsgraph.nlp import components  # noqa: F401  (registers the factories)
         from newsgraph.nlp.pipeline import load_nlp, model_name
@@ -44,6 +45,7 @@ class Analyzer:
                 "pattern_files": [str(p) for p in pattern_files],
                 "place_files": [str(p) for p in place_files],
                 "actor_files": [str(p) for p in actor_files],
+                "occasion_files": [str(p) for p in occasion_files],
             },
         )
 
@@ -187,6 +189,7 @@ def ingest(
     actor_files: Sequence[str | Path] = (),
     pattern_files: Sequence[str | Path] = (),
     place_files: Sequence[str | Path] = (),
+    occasion_files: Sequence[str | Path] = (),
     model: str | None = None,
     workers: int = 2,
     on_problem: Callable[[InputProblem], None] | None = None,
@@ -199,7 +202,7 @@ def ingest(
     from newsgraph.store import SQLiteStore
 
     # Fail on a bad user knowledge file before touching the database.
-    _validate_knowledge(actor_files, pattern_files, place_files)
+    _validate_knowledge(actor_files, pattern_files, place_files, occasion_files)
     started = time.perf_counter()
     summary = IngestSummary()
     store = SQLiteStore(db_path)
@@ -208,6 +211,7 @@ def ingest(
         actor_files=[str(p) for p in actor_files],
         pattern_files=[str(p) for p in pattern_files],
         place_files=[str(p) for p in place_files],
+        occasion_files=[str(p) for p in occasion_files],
     )
     with store.writer_lock(), contextlib.ExitStack() as stack:
         # Workers start loading now, while this process reads the inputs.
@@ -263,8 +267,9 @@ def ingest(
     return summary
 
 
-def _validate_knowledge(actor_files, pattern_files, place_files) -> None:
+def _validate_knowledge(actor_files, pattern_files, place_files, occasion_files=()) -> None:
     from newsgraph.actors.dictionary import load_dictionary
+    from newsgraph.events.occasions import KnownOccasions
     from newsgraph.events.patterns import load_patterns
     from newsgraph.nlp.places import Gazetteer
 
@@ -274,3 +279,5 @@ def _validate_knowledge(actor_files, pattern_files, place_files) -> None:
         load_patterns(pattern_files)
     if place_files:
         Gazetteer(place_files)
+    if occasion_files:
+        KnownOccasions.load(occasion_files)

@@ -107,11 +107,12 @@ def make_actors(nlp: Language, name: str, actor_files: list[str],
 
 @Language.factory(
     "newsgraph_events",
-    default_config={"pattern_files": [], "place_files": [], "actor_files": []},
+    default_config={"pattern_files": [], "place_files": [], "actor_files": [],
+                    "occasion_files": []},
 )
 def make_events(
     nlp: Language, name: str, pattern_files: list[str], place_files: list[str],
-    actor_files: list[str],
+    actor_files: list[str], occasion_files: list[str],
 ) -> EventsComponent:
     # Share the actors component's dictionary when it runs in the same pipeline with
     # the same files, instead of loading (and holding) a second copy.
@@ -123,4 +124,4 @@ def make_events(
         if actors.place_files == list(place_files):
             places = actors.gazetteer
     return EventsComponent(pattern_files, place_files, actor_files, dictionary=shared,
-                           gazetteer=places)
+                           gazetteer=places, occasion_files=occasion_files)
