@@ -129,7 +129,7 @@ class ActorIndex:
         """"Freedonia denied that it had armed ...": it/they = the speaker of the governing
         statement verb (the only place we resolve non-person pronouns: high precision)."""
         clause = tok.head
-        while clause.dep_ in {"conj", "xcomp"} and clause.head is not clause:
+        while clause.dep_ in {"conj", "xcomp"} and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ != "ccomp":
             return []

@@ -219,7 +219,7 @@ class Context:
                 # "X accused Y of sending arms": the sending is X's claim, not the article's
                 return Attribution(True, self.speaker(anc))
             for c in anc.children:
-                if c is not prev and c.dep_ in {"parataxis", "advcl"} \
+                if c.i != prev.i and c.dep_ in {"parataxis", "advcl"} \
                         and c.lemma_.lower() in self.reporting and c.i > trigger.i - 60:
                     if not any(d.dep_ == "ccomp" for d in c.children) \
                             and not self._answers_act(c):

@@ -53,7 +53,7 @@ def _place_tokens(tok: Token, rule: Trigger, args: Args, slots: frozenset[str]) 
         if slot not in slots:
             continue
         for holder, nominal in holders:
-            if holder is gov and not slot.startswith("prep:"):
+            if gov is not None and holder.i == gov.i and not slot.startswith("prep:"):
                 continue
             toks, _ = args.slot(holder, slot, nominal)
             for t in toks:
