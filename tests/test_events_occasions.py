@@ -57,7 +57,9 @@ def extractor(tmp_path_factory) -> EventExtractor:
 
     path = Path(tmp_path_factory.mktemp("occasions")) / "occasions.yaml"
     path.write_text(OCCASIONS, encoding="utf-8")
-    return EventExtractor(load_patterns(), Gazetteer(), DateResolver(),
+    from newsgraph.actors.dictionary import load_dictionary
+
+    return EventExtractor(load_patterns(), Gazetteer(), DateResolver(), load_dictionary(),
                           known_occasions=KnownOccasions.load([path], builtin=False))
 
 
@@ -100,6 +102,11 @@ def test_events_occasions_infer_publication(nlp, extractor, text, published, exp
     # a definite generic noun refers back to the last named occasion
     ("Aldo Brask attended the Vienna summit. At the event, Ruritania signed a truce with "
      "Freedonia.", "2021-05-02", "2021-03", "Vienna"),
+    # an unnamed occasion is named by the place it was held in (a capital by its country)
+    ("A summit was held in Vienna. At the event, Ruritania signed a truce with Freedonia.",
+     "2021-05-02", "2021-03", "Vienna"),
+    ("A summit was held in the capital of Austria. At the event, Ruritania signed a truce "
+     "with Freedonia.", "2021-05-02", "2021-03", "Vienna"),
     # ... but not past an occasion without a name told in between
     ("Aldo Brask attended the Vienna summit. A conference was held in Strelsau a week "
      "later. At the event, Ruritania signed a truce with Freedonia.", "2021-05-02", None,

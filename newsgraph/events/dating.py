@@ -52,6 +52,10 @@ CLAUSAL_ARGS = {"xcomp"}  # "convinced Y to attend the summit": not at the summi
 QUOTES = ("\"", "“", "'", "‘", "«")
 PAST_STATUS = {"occurred", "negated"}
 MONTH_SHARE = 0.9
+# Verbs that place an occasion: "a conference was held in X", "X hosted the summit".
+HOLDING_VERBS = frozenset({"hold", "host", "convene", "open", "take", "begin", "start", "end",
+                           "conclude", "close", "organize", "organise", "stage"})
+CAPITAL_WORDS = frozenset({"capital"})
 # Definite references back to the last named occasion ("the event", "the summit").
 ANAPHORIC_NOUNS = frozenset({"event"})
 DEFINITE = frozenset({"the", "this", "that"})
@@ -129,8 +133,10 @@ class OccasionIndex:
 
     def __init__(self, nouns: Iterable[str], relations: Iterable[str],
                  known: KnownOccasions | None = None, countries: frozenset[str] = frozenset(),
-                 published: date | None = None) -> None:
+                 published: date | None = None,
+                 capital_of: Callable[[str], str | None] | None = None) -> None:
         self.known = known
+        self.capital_of = capital_of  # a country's name -> its capital (the actor dictionary)
         self.nouns = frozenset(nouns) | (known.nouns if known is not None else frozenset())
         self.relations = frozenset(relations)
         self.countries = countries  # ISO alpha-3 codes the article names: known occasions
@@ -164,8 +170,31 @@ class OccasionIndex:
         lemma = noun.lemma_.lower()
         if lemma not in self.nouns or noun.pos_ not in {"NOUN", "PROPN"}:
             return None
-        names = occasion_names(noun)
+        names = occasion_names(noun) or self._venue(noun)
         return (lemma, names) if names else None
+
+    def _venue(self, noun: Token) -> frozenset[str]:
+        """The place an unnamed occasion was held in, as its names: "a conference was held
+        in Berlin" is the Berlin conference ("in the capital of X": X's capital)."""
+        verb = noun.head
+        if noun.dep_ not in {"nsubj", "nsubjpass"} or verb.lemma_.lower() not in HOLDING_VERBS:
+            return frozenset()
+        out: set[str] = set()
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"in", "at"}:
+                continue
+            for o in prep.children:
+                if o.dep_ != "pobj":
+                    continue
+                if _proper(o):
+                    out.update(_name_words(o))
+                elif self.capital_of is not None and o.lemma_.lower() in CAPITAL_WORDS:
+                    for of in (c for c in o.children if c.dep_ == "prep" and c.lower_ == "of"):
+                        for country in (c for c in of.children if c.dep_ == "pobj"):
+                            capital = self.capital_of(country.text)
+                            if capital:
+                                out.update(capital.lower().replace("-", " ").split())
+        return frozenset(out)
 
     def learn(self, sent: Span, dates: list[DateValue]) -> None:
         """Index the occasions of a sentence with the point-in-time date in each one's clause

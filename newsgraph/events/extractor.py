@@ -313,7 +313,11 @@ class EventExtractor:
             y, m = parts[0], parts[1] if len(parts) > 1 else 12
             published = date(y, m, parts[2] if len(parts) > 2 else calendar.monthrange(y, m)[1])
         return OccasionIndex(self.occasion_nouns, self.occasion_relations,
-                             self.known_occasions, countries, published)
+                             self.known_occasions, countries, published, self._capital_of)
+
+    def _capital_of(self, country: str) -> str | None:
+        entry = self.dictionary.lookup(country) if self.dictionary is not None else None
+        return entry.capital if entry is not None and entry.kind == "country" else None
 
     def extract_with_actors(self, doc: Doc, article: Article, actors: list[Actor],
                             mentions: list[Mention]) -> tuple[list[Event], list[Actor]]:
