@@ -387,7 +387,8 @@ class Context:
                     names += self._names_in(c)
                 elif c.dep_ == "dobj" and object_place and h.i == trigger.i \
                         and c.i not in self.index.token_actor:
-                    names += self._names_in(c)
+                    # "shelled the town of X"; "attacked the embassy of Y" is no place Y
+                    names += self._names_in(c, skip_actors=True)
                 elif c.dep_ in {"compound", "nmod"} and h.pos_ in {"NOUN", "PROPN"}:
                     names += self._names_in(c, shallow=True)
                 elif c.dep_ == "advmod" and c.lower_ in {"where", "there"}:
@@ -465,10 +466,12 @@ class Context:
         """Place names a non-actor argument token carries ("the city of X" -> X)."""
         return self._names_in(tok)
 
-    def _names_in(self, tok: Token, shallow: bool = False) -> list[str]:
+    def _names_in(self, tok: Token, shallow: bool = False, skip_actors: bool = False) -> list[str]:
         """Candidate place names under a token: GPE/LOC/FAC entities, else proper nouns that
-        are no actor mention (NER often glues "Freedonia in Geneva"; the gazetteer decides)."""
-        ents = [e for e in self.doc.ents if e.label_ in {"GPE", "LOC", "FAC"}]
+        are no actor mention (NER often glues "Freedonia in Geneva"; the gazetteer decides);
+        with ``skip_actors`` entities that are actor mentions are left out."""
+        ents = [e for e in self.doc.ents if e.label_ in {"GPE", "LOC", "FAC"}
+                and not (skip_actors and e.root.i in self.index.token_actor)]
         sub = [tok] if shallow else self._place_phrase(tok)
         idx = {t.i for t in sub}
         names = [e.text for e in ents

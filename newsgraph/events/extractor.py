@@ -104,6 +104,7 @@ class _Hit:
     trigger: Token
     rule: Trigger
     used: tuple[int, ...]  # token indexes consumed (trigger + required words)
+    absorbed: Token | None = None  # a noun of the same type it governs ("agreed to a truce")
 
 
 @dataclass
@@ -416,6 +417,10 @@ class EventExtractor:
                 continue
             hits = self._match(tok, self.patterns.verb_rules(tok.lemma_), nominal=False)
             if hits:
+                noun = self._same_type_object(tok, {h.rule.type for h in hits})
+                if noun is not None:  # one act: the verb's event, with the noun's parties
+                    used.add(noun.i)
+                    hits = [replace(h, absorbed=noun) for h in hits]
                 found.append(hits)
                 used.update(i for h in hits if h.rule.required for i in h.used)
         for tok in sent:
@@ -428,6 +433,20 @@ class EventExtractor:
                 found.append(hits)
         found.sort(key=lambda hs: hs[0].trigger.i)
         return found
+
+    def _same_type_object(self, verb: Token, types: set[str]) -> Token | None:
+        """The object noun that names the verb's own act ("agreed to a truce", "signed a
+        ceasefire agreement", "held talks"): coded once, on the verb."""
+        for c in verb.children:
+            nouns = [c] if c.dep_ == "dobj" else [o for o in c.children if o.dep_ == "pobj"] \
+                if c.dep_ == "prep" and c.lower_ in {"to", "on"} else []
+            for n in nouns:
+                if any(p.dep_ == "prep" and p.lower_ == "between" for p in n.children):
+                    continue  # "brokered a truce between Y and Z": the parties are the noun's
+                if n.pos_ in {"NOUN", "PROPN"} and any(
+                        r.type in types for r in self.patterns.noun_rules(n.lemma_)):
+                    return n
+        return None
 
     def _match(self, tok: Token, rules: list[Trigger], nominal: bool) -> list[_Hit]:
         """Every rule whose words and requirements fit, most specific first."""
@@ -550,6 +569,15 @@ class EventExtractor:
             if ids:
                 target = ids
                 break
+        if not target and hit.absorbed is not None:  # "agreed to a truce with Y"
+            noun = hit.absorbed
+            slots = [sl for r in self.patterns.noun_rules(noun.lemma_) if r.type == rule.type
+                     for sl in r.target]
+            for slot in slots:
+                ids = [a for a in args.actors(args.slot(noun, slot, True)[0]) if a not in source]
+                if ids:
+                    target = ids
+                    break
         if rule.nominal and is_light and gov is not None:
             if not source:
                 toks, _ = args.subject_tokens(gov)
@@ -813,6 +841,8 @@ class EventExtractor:
 
     def _place(self, name: str, country: str | None, ctx: Context) -> Place | None:
         if not name.startswith(DESCRIBED):
+            if self.dictionary is not None and self.dictionary.demonym(name) is not None:
+                return None  # "an Angolan mediation": a people's name, not a Burmese village
             return self.gazetteer.lookup(name, prefer_country=country)
         kind, _, named = name[len(DESCRIBED):].partition(":")
         entry = self._country_entry(named if kind == "capital" else "", country, ctx)
