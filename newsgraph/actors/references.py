@@ -29,6 +29,7 @@ from typing import Protocol
 from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Token
 
+from newsgraph.actors.appositions import AppositionLinker
 from newsgraph.actors.dictionary import ActorDictionary, DictEntry, is_acronym
 from newsgraph.actors.names import POSSESSIVE_MARKS, fold, has_phrase, role_held, slug
 from newsgraph.datafiles import data_path, load_data_file
@@ -144,6 +145,7 @@ class ReferenceFinder:
         self.d = dictionary
         self.cues = cues
         self._heads = {p.split()[-1] for p in cues.phrases}
+        self.appositions = AppositionLinker(dictionary, cues)  # garbled names written with posts
 
     def find(self, doc: Doc, cands: Sequence[CandLike], masked: list[bool],
              article: Article) -> list[Reference]:
