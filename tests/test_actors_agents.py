@@ -155,3 +155,27 @@ def test_actors_agents_own_forces_vs_recipients(
     assert forces, mentions
     owned = all(m.actor_id == "country:EGY" for m in forces)
     assert owned is owner_is_subject, [(m.text, m.actor_id) for m in forces]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the state of a coordinated qualifier, then kept by later mentions of the sector
+    ("Militants attacked the Egyptian army and police in Libya. In Libya and Libya again, "
+     "militants killed 50 police officers.",
+     {"police": "agent:EGY-COP", "police officers": "agent:EGY-COP"}),
+    # an unqualified state agent belongs to the state where the story happens
+    ("Rwandan troops crossed into Congo. Rwanda denied it, and Rwanda's army chief said "
+     "Kigali had no troops there. In Kinshasa, the capital of Congo, police fired tear gas "
+     "at protesters.", {"police": "agent:COD-COP"}),
+])
+def test_actors_agents_state_of_unqualified_agent(nlp, resolver, text, expected) -> None:
+    _, mentions = run(nlp, resolver, text)
+    found = agent_ids(mentions)
+    assert {k: found.get(k) for k in expected} == expected
+
+
+def test_actors_capital_acting_is_never_the_setting(nlp, resolver) -> None:
+    """A country named mostly as the setting still acts through its capital."""
+    text = ("Fighting spread across eastern Congo. Refugees left Congo for Uganda. Aid reached "
+            "Congo by road. Kinshasa cut diplomatic ties with Kigali.")
+    actors, _ = run(nlp, resolver, text)
+    assert "country:COD" in {a.id for a in actors}

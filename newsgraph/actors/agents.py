@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Span, Token
@@ -146,8 +147,9 @@ def _slug(label: str) -> str:
 class AgentFinder:
     """Finds unnamed agents acting in one parsed article."""
 
-    def __init__(self, lexicon: AgentLexicon) -> None:
+    def __init__(self, lexicon: AgentLexicon, countries: Any = None) -> None:
         self.lex = lexicon
+        self.countries = countries  # ActorDictionary: a qualifier's country entry (optional)
 
     def find(self, doc: Doc, cands: Sequence[CandLike], masked: list[bool],
              country: DictEntry | None, lowercase: bool = False,
@@ -163,6 +165,7 @@ class AgentFinder:
                        key=lambda x: x[0])
         by_tok = {i: c for c in cands if c.actor_id for i in range(c.tok_start, c.tok_end)}
         out: list[Reference] = []
+        told: dict[str, DictEntry] = {}  # sector -> the state an earlier agent was qualified by
         i, n = 0, len(doc)
         width = self.lex.max_words
         lowers = [t.lower_ for t in doc]
@@ -215,10 +218,36 @@ class AgentFinder:
                 out.append(Reference(**base, actor_id=entry.id, kind=entry.kind, name=entry.name,
                                      entry=entry))
                 continue
-            actor_id, name, iso3 = agent_actor(group, country)
+            # "the Egyptian army and police ... killed 50 police officers": a state agent
+            # keeps the state an earlier mention of its sector was qualified by
+            qualified = self._conjunct_country(span, by_tok)
+            if qualified is not None and group.state:
+                told[group.sector] = qualified
+            actor_id, name, iso3 = agent_actor(
+                group, qualified or told.get(group.sector) or country)
             out.append(Reference(**base, actor_id=actor_id, kind="organization", name=name,
                                  country=iso3, sector=group.sector))
         return out
+
+    def _conjunct_country(self, span: Span, by_tok: dict[int, CandLike]) -> DictEntry | None:
+        """"the Egyptian army and police": a state qualifier of the first conjunct qualifies
+        the agent coordinated with it (Egypt's police, not the article's main country's)."""
+        tok = span[-1]
+        if tok.dep_ != "conj" or self.countries is None:
+            return None
+        head = tok.head
+        for t in [head, *head.children]:
+            cand = by_tok.get(t.i)
+            entry = cand.entry if cand is not None else None
+            if entry is None or t.i > head.i:
+                continue
+            if entry.kind == "country":
+                return entry
+            if entry.country:
+                found = self.countries.get(f"country:{entry.country}")
+                if found is not None:
+                    return found
+        return None
 
     def _owner(self, span: Span, group: AgentGroup, by_tok: dict[int, CandLike]) -> CandLike | None:
         """"Russia deployed troops", "X moved to amass troops": forces that an actor sends,

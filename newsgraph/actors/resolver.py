@@ -90,7 +90,7 @@ class ActorResolver:
         self.dictionary = dictionary
         self._refs = ReferenceFinder(dictionary, load_reference_cues(reference_files))
         self._agent_lex = load_agents(agent_files)
-        self._agents = AgentFinder(self._agent_lex)
+        self._agents = AgentFinder(self._agent_lex, self.dictionary)
         cues = dictionary.cues
         self._cues = cues
         self._title_words = {
@@ -130,6 +130,7 @@ class ActorResolver:
         cands += self._ner_pass(doc, masked, taken, authors)
         cands = self._acronym_definitions(doc, cands, masked)
         cands = self._link_people(self._drop_non_actors(doc, cands))
+        cands += self._refs.appositions.link(doc, cands, article.published)  # garbled names
         refs = [_Cand(start=r.start, end=r.end, surface=r.surface, how=r.how, actor_id=r.actor_id,
                       entry=r.entry, kind=r.kind, name=r.name, tok_start=r.tok_start,
                       tok_end=r.tok_end, country=r.country, sector=r.sector)
@@ -385,18 +386,19 @@ class ActorResolver:
         return (entry, "demonym") if entry is not None else None
 
     def _main_country(self, cands: list[_Cand]) -> DictEntry | None:
-        """The country named most often (as place or actor), when one clearly leads:
-        the state whose police or army an unqualified "police" or "army" is."""
-        counts: dict[str, int] = {}
-        for c in cands:
-            if c.entry is not None and c.entry.kind == "country":
-                counts[c.entry.id] = counts.get(c.entry.id, 0) + 1
-        if not counts:
-            return None
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-            return None
-        return self.dictionary.get(ranked[0][0])
+        """The state whose police or army an unqualified "police" or "army" is: the country
+        named most often as a place (where the story happens), else as place or actor, when
+        one clearly leads."""
+        for as_place in (True, False):
+            counts: dict[str, int] = {}
+            for c in cands:
+                if c.entry is not None and c.entry.kind == "country" \
+                        and (not as_place or c.place_like and not c.acts):
+                    counts[c.entry.id] = counts.get(c.entry.id, 0) + 1
+            ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            if ranked and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+                return self.dictionary.get(ranked[0][0])
+        return None
 
     # -------------------------------------------------------------- handles
     def _handle_pass(self, doc: Doc, text: str, masked: list[bool], taken: set[int]) -> list[_Cand]:
@@ -756,7 +758,11 @@ class ActorResolver:
                 bucket[c.actor_id] = bucket.get(c.actor_id, 0) + 1
         if places:
             theatre = max(sorted(places), key=lambda k: places[k])
-            if places[theatre] >= 3 and places[theatre] >= 3 * acts.get(theatre, 0):
+            # a capital acting is the government, never the setting ("Kinshasa cut ties")
+            capital_acts = any(c.actor_id == theatre and c.acts and c.how == "metonym"
+                               for c in cands)
+            if places[theatre] >= 3 and places[theatre] >= 3 * acts.get(theatre, 0) \
+                    and not capital_acts:
                 acting_states.discard(theatre)
         out = []
         for c in cands:
