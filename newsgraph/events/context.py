@@ -176,7 +176,14 @@ class Context:
         if trigger.pos_ in {"NOUN", "PROPN"}:
             gov = light_governor(trigger)
             if gov is None:
-                return False
+                # "called for a ceasefire", "demanded talks with Y": only the call is coded
+                head = trigger.head
+                if trigger.dep_ == "pobj" and head.lower_ == "for":
+                    head = head.head
+                elif trigger.dep_ != "dobj":
+                    return False
+                return head.pos_ in {"VERB", "AUX"} \
+                    and head.lemma_.lower() in self.cues.request_verbs
             t = gov
         head = t.head
         if t.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "for" \
