@@ -108,6 +108,17 @@ class Context:
             break
         return out
 
+    def _unfulfilled(self, verb: Token) -> bool:
+        """Whether a clause is negated or still to come ("will not return", "refuses to")."""
+        cues = self.cues
+        for c in verb.children:
+            if c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ in {"never", "not"}:
+                return True
+            if c.dep_ in {"aux", "auxpass"} and (c.lower_ in cues.planned_aux
+                                                or c.lower_ in cues.hypothetical_aux):
+                return True
+        return verb.lemma_.lower() in cues.negating_verbs
+
     def status(self, trigger: Token, forced: str | None = None) -> str:
         """negated > hypothetical > planned > occurred, read along the clause chain."""
         negated = planned = hypo = False
@@ -139,6 +150,9 @@ class Context:
                     negated = True
             if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks
                                          for c in t.children):
+                hypo = True
+            if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues.condition_marks
+                                         for c in t.children) and self._unfulfilled(t.head):
                 hypo = True
             if pos == 0:
                 continue

@@ -113,6 +113,9 @@ class StatusCues(BaseModel):
     planned_amods: list[str] = Field(default_factory=list)  # "the planned assault"
     planned_nouns: list[str] = Field(default_factory=list)  # "the decision/readiness to send"
     hypothetical_aux: list[str] = Field(default_factory=list)
+    # "will not return before X withdraws": under a negated or future main clause, these
+    # marks make X's act a condition, not a fact
+    condition_marks: list[str] = Field(default_factory=list)
     hypothetical_marks: list[str] = Field(default_factory=list)  # if/unless
     hypothetical_amods: list[str] = Field(default_factory=list)  # "possible strikes"
     object_control: list[str] = Field(default_factory=list)  # help/urge Y to X: Y does X
