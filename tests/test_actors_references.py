@@ -180,6 +180,8 @@ def test_demonym_with_state_agent_noun_is_the_state(nlp, resolver, text: str, st
          "forces", "org:kestrel-army"),
         ("Omar Fellagi spoke. Rival brigades clashed with forces loyal to Fellagi near the port.",
          "forces", "Omar Fellagi"),
+        ("Tarek Zawadi spoke. The forces led by Zawadi shelled the port.", "forces",
+         "org:kestrel-army"),
     ],
 )
 def test_leaders_forces_are_his_organisation(nlp, resolver, text: str, surface: str, who: str) -> None:

@@ -139,6 +139,21 @@ def agent_actor(group: AgentGroup, country: DictEntry | None) -> tuple[str, str,
     return f"agent:{_slug(group.label)}", group.label, None
 
 
+def _clause_subject_tokens(tok: Token) -> set[int]:
+    """Token indexes of the subject of the verb ``tok`` hangs on (through "and")."""
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for _ in range(3):
+        subs = [c for c in verb.children if c.dep_ in _SUBJ]
+        if subs:
+            return {t.i for s in subs for t in s.subtree}
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return set()
+
+
 def _slug(label: str) -> str:
     """Readable id part of a label: "armed men" -> "armed-men" (labels are plain English)."""
     return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
@@ -304,7 +319,10 @@ class AgentFinder:
             ch.dep_ == "det" and ch.lower_ == "the" for ch in head.children)
         if not definite:
             return None
-        before = [e for start, e in named if start < span.start and e.sector == group.sector]
+        # "the RSF accused the army": an object never refers back to its own clause's subject
+        own = _clause_subject_tokens(head) if head.dep_ in ("dobj", "pobj", "dative") else set()
+        before = [e for start, e in named if start < span.start and e.sector == group.sector
+                  and start not in own]
         return before[-1] if before else None
 
     # ------------------------------------------------------------------ rules

@@ -36,6 +36,7 @@ from newsgraph.datafiles import data_path, load_data_file
 from newsgraph.records import Article
 
 _NAMED_DEPS = {"compound", "amod", "appos", "nmod", "npadvmod", "flat"}
+LEADING_VERBS = frozenset({"lead", "command", "head"})
 _ROLE_CUT = re.compile(r"\s(?:to|in|for|at|with|on)\s", re.I)
 
 
@@ -351,6 +352,12 @@ class ReferenceFinder:
                     objs = [o for o in prep.children if o.dep_ == "pobj" and o.i in person_toks]
                     if prep.lower_ == "to" and objs:
                         owner, loyal = person_toks[objs[0].i], True
+            elif ch.dep_ == "acl" and ch.lemma_.lower() in LEADING_VERBS:
+                # "the forces led by X", "paramilitaries commanded by X"
+                for agent in (c for c in ch.children if c.dep_ == "agent"):
+                    objs = [o for o in agent.children if o.dep_ == "pobj" and o.i in person_toks]
+                    if objs:
+                        owner = person_toks[objs[0].i]
         if owner is None or owner not in people:
             return None
         org = self._commanded(people[owner])

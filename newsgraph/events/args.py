@@ -95,16 +95,33 @@ class ActorIndex:
             return sent_obj
         text = self.doc.text
         para_start = text.rfind("\n", 0, tok.idx) + 1
+        # "X met Y and urged him to ...": an object pronoun is never its own clause's subject
+        # (that would be "himself"), so it is the latest other person, not the subject
+        own = self._clause_subjects(tok) if tok.dep_ in OBJECT_DEPS else set()
         best = best_subj = None
         for i in self._person_tokens:
             t = self.doc[i]
             if t.idx >= tok.idx:
                 break
-            if t.idx >= para_start:
+            if t.idx >= para_start and self.token_actor[i] not in own:
                 best = self.token_actor[i]
                 if any(a.dep_ in SUBJ_DEPS | {"nsubjpass"} for a in [t, *t.ancestors][:3]):
                     best_subj = best
-        return best_subj or best
+        return best if own else best_subj or best
+
+    def _clause_subjects(self, tok: Token) -> set[str]:
+        """Actors of the subject of the verb an object pronoun hangs on (through "and")."""
+        verb = tok.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        for _ in range(3):
+            subs = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+            if subs:
+                return {self.token_actor[s.i] for s in subs if s.i in self.token_actor}
+            if verb.dep_ != "conj" or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        return set()
 
     def _destination_traveller(self, tok: Token) -> str | None:
         """"X sent his deputy, Y, to C, where he met Z": in a where-clause on the destination
@@ -269,6 +286,7 @@ class ActorIndex:
 
 
 TEMPORAL_PREPS = frozenset({"after", "following", "before", "since"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
 
 
 def _negated_modifier(tok: Token, prefixes: frozenset[str]) -> bool:

@@ -159,6 +159,8 @@ class Context:
             came = chain_list[pos - 1].dep_
             if came in {"nsubj", "nsubjpass"} and lem not in self.subject_cues:
                 continue  # "the support is aimed at": the noun is not the planned thing
+            if came == "conj":
+                continue  # "denied X and accused Y": a verb's meaning bears on its complement
             if lem in cues.negating_verbs:
                 negated = True
             elif lem in cues.planned_verbs or lem in cues.planned_adjs:
