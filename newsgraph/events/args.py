@@ -527,8 +527,11 @@ class Args:
             else:
                 toks = [c for c in kids if c.dep_ in {"dobj", "obj"}]
                 if not toks and trigger.lemma_.lower() in self.object_control:
-                    # "helped Y launch": spaCy makes Y the subject of the complement
+                    # "helped Y launch": spaCy makes Y the subject of the complement; not in a
+                    # finite clause ("warned that Y would act": Y is no object of the warning)
                     toks = [s for c in kids if c.dep_ in {"ccomp", "xcomp"}
+                            and not any(m.dep_ in {"mark", "aux"} and m.lower_ != "to"
+                                        for m in c.children)
                             for s in c.children if s.dep_ == "nsubj"]
             return [relative_head(t) for t in toks], True
         if slot == "dative":

@@ -82,6 +82,7 @@ PERIOD_INSIDE = re.compile(r"\d\s*(?:-|–|—|to|and|until|through)\s*\d|\b(?:t
                            re.IGNORECASE)
 # Publication dates guessed from the text (its latest date) are no "now".
 UNSURE_PUBLISHED = {"inferred"}
+JUDGING_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})  # may judge an act just told
 SIDE_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "conj", "parataxis"})
 NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
 # A present tense after these marks refers to the future: "until the blockade is lifted".
@@ -219,6 +220,19 @@ def _anaphoric_act(tok: Token, etype: str, earlier: list[Event],
     return [], target
 
 
+def _judged_act_author(tok: Token, earlier: list[Event], noun_types: Any,
+                       source: list[str]) -> list[str]:
+    """"Iran condemned the strikes": a judgement whose object is a definite event noun with no
+    party of its own is aimed at whoever did the act just told (its source)."""
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        types = {r.type for r in noun_types(obj.lemma_)}
+        if not types:
+            continue
+        found, _ = _anaphoric_act(obj, next(iter(sorted(types))), earlier, [])
+        return [a for a in found if a not in source]
+    return []
+
+
 RETOLD_VENUE_TYPES = {"CONSULT", "AGREE"}
 RETOLD_MARKS = {"latest", "last", "current", "ongoing", "recent", "previous"}
 
@@ -248,17 +262,21 @@ def _retold_venue(tok: Token, etype: str, parties: list[str],
 
 
 def _in_side_clause(doc: Doc, char: int, clause: Span, trigger: Token) -> bool:
-    """Whether the date at ``char`` sits in a clause nested in ``clause`` after the trigger
-    ("fought battles, ending with a truce in September": September dates the truce, not the
-    fighting). Clauses before the trigger are left alone: a fronted date is often parsed
-    into the clause before it ("... town\n\nOn Monday, X met Y")."""
+    """Whether the date at ``char`` sits in a clause nested in ``clause`` that tells another
+    act: after the trigger any nested clause ("fought battles, ending with a truce in
+    September"), before it only a clause on a noun ("Oman, which has mediated since 2022,
+    urged"); other clauses before it are left alone, as a fronted date is often parsed into
+    them ("... town\n\nOn Monday, X met Y")."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is None:
         return False
     t, top = span[0], clause.root.i
     own = {trigger.i, *(a.i for a in trigger.ancestors)}
     while t.i != top and t.head.i != t.i:
-        if t.dep_ in SIDE_CLAUSE_DEPS and t.i > trigger.i:
+        # after the trigger any nested clause; before it only a clause on a noun ("Oman,
+        # which has mediated since 2022, urged ..."), a fronted date may hang on anything
+        nested = SIDE_CLAUSE_DEPS if t.i > trigger.i else NOUN_CLAUSE_DEPS
+        if t.dep_ in nested:
             # a clause on the noun phrase of a nominal trigger tells of it ("the round of
             # talks, stalled on Wednesday"); any other nested clause tells another act
             if not (t.dep_ in NOUN_CLAUSE_DEPS and t.head.i in own and trigger.pos_ != "VERB"):
@@ -618,6 +636,8 @@ class EventExtractor:
                     added.setdefault(visit[0], visit[1])
             if not target:
                 target = self._state_slot(tok, rule, rule.target, args, source, added)
+        if not target and rule.type in JUDGING_TYPES and not rule.nominal:
+            target = _judged_act_author(tok, frame.earlier, self.patterns.noun_rules, source)
         if not rule.nominal and src_tokens and all(
                 t.i not in args.index.token_actor
                 and any(r.type == rule.type for r in self.patterns.noun_rules(t.lemma_))
