@@ -60,6 +60,9 @@ _VOWELS = set("aeiou")
 # Similarity (0-100) two words with the same key must still reach to be merged.
 WORD_GUARD = 65.0
 NAME_GUARD = 70.0
+# A given name this similar (and this long) is a typo of the other, even across keys.
+TYPO_GUARD = 85.0
+TYPO_MIN_LEN = 6
 
 
 def ascii_fold(text: str) -> str:
@@ -227,6 +230,22 @@ def same_name(a: str, b: str) -> bool:
     if ka != kb:
         return False
     return fuzz.ratio(fa.replace(" ", ""), fb.replace(" ", "")) >= NAME_GUARD
+
+
+def is_given_name_of(word: str, names: Sequence[str]) -> bool:
+    """Whether ``word``, written before a person's surname, is a spelling of a word of one of
+    that person's ``names`` (``same_word``: same key and similar enough, so Faiez/Fayez and
+    Mohamed/Muhammad pass, Khalid/Khalifa and Hafez/Bashar do not), or an initial of one
+    ("K. Haftar"); a long word one typo away also passes (Benjamim/Benjamin). Lets "Khalifa Hifter" be the dictionary's Khalifa Haftar while "Khalid
+    Haftar" stays another person."""
+    w = fold(word).replace(" ", "")
+    if not w:
+        return False
+    parts = {x for n in names for x in fold(n).split()}
+    if len(w) == 1:
+        return any(x[0] == w for x in parts)
+    return any(same_word(w, x) or (min(len(w), len(x)) >= TYPO_MIN_LEN and fuzz.ratio(w, x) >= TYPO_GUARD)
+               for x in parts)
 
 
 def is_partial_of(short: str, full: str) -> bool:

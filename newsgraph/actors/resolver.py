@@ -15,7 +15,7 @@ Order of work, and why:
 5. Countries, capitals and demonyms are actors only where the state acts:
    subject, object of a non-motion verb, possessor of a non-place noun,
    "appealed to Ankara"; "in Cairo", "visited Moscow", "Libya's airspace" are
-   places. A country that never acts is the theatre, not an actor.
+   places (stateacts.py). A country that never acts is the theatre, not an actor.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from newsgraph.actors.names import (
     WORD,
     fold,
     fold_class,
+    is_given_name_of,
     is_partial_of,
     plain_words_key,
     same_name,
@@ -46,15 +47,15 @@ from newsgraph.actors.names import (
     word_key,
 )
 from newsgraph.actors.references import ReferenceFinder, load_reference_cues
+from newsgraph.actors.stateacts import OBJ_DEPS, StateActs
 from newsgraph.nlp.places import Gazetteer
 from newsgraph.records import Actor, Article, Mention
 
 _NER_LABELS = {"PERSON", "ORG"}
-_SUBJ = {"nsubj", "nsubjpass", "agent", "csubj", "csubjpass", "expl"}
-_OBJ = {"dobj", "dative", "attr", "oprd"}
 _HANDLE = re.compile(r"@([A-Za-z][A-Za-z0-9_]{2,})")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _ARTICLE_TOKENS = {"al", "el", "Al", "El"}
+_PATRONYMIC = {"bin", "ibn", "bint", "ben", "ould"}  # "Khalid bin Salman": a name goes on before
 _BIO = re.compile(r"\b(is|was) (an?|the) ([\w-]+ ){0,5}?(?P<noun>[a-z]+)\b")
 
 
@@ -80,6 +81,19 @@ class _Cand:
     sector: str | None = None
 
 
+def _title_case_line(span: Span) -> bool:
+    """Whether the span's line is a title-case headline: most of its words capitalised."""
+    doc = span.doc
+    lo = span.start
+    while lo > 0 and "\n" not in doc[lo - 1].whitespace_ and "\n" not in doc[lo - 1].text:
+        lo -= 1
+    hi = span.end
+    while hi < len(doc) and "\n" not in doc[hi - 1].whitespace_ and "\n" not in doc[hi].text:
+        hi += 1
+    words = [t for t in doc[lo:hi] if t.is_alpha and len(t) > 3]
+    return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.9 * len(words)
+
+
 class ActorResolver:
     """Resolve the actors of an article against an ``ActorDictionary``."""
 
@@ -97,6 +111,7 @@ class ActorResolver:
             w.lower().rstrip(".") for t in cues.titles for w in re.split(r"[\s-]+", t)
         } - {"of", "the", "for", "and", "state", "foreign", "affairs", ""}
         self._titles_folded = {fold(t) for t in cues.titles}
+        self._acts = StateActs(cues, self._title_words)
         self._outlets = {fold(o) for o in cues.sets.get("outlets", set())}
         self._not_actors = {fold(o) for o in cues.sets.get("not_actors", set())}
         self._max_words = min(dictionary.max_words, 10)
@@ -332,7 +347,79 @@ class ActorResolver:
             return None
         if entry.kind != "person" and how in ("dictionary", "transliteration") and inside_person(core):
             return None  # "Radi" of "Bassam Radi" is not the Rada militia
+        if entry.kind == "person" and how in ("dictionary", "transliteration") \
+                and self._other_persons_name(core, entry):
+            return None  # "Khalid Haftar", "Hafez al-Assad": another person sharing the surname
         return self._cand(core, entry, how, place_like)
+
+    def _other_persons_name(self, core: Span, entry: DictEntry) -> bool:
+        """Whether a one-word name of a person entry ends another person's full name.
+
+        Different people who share a surname are never merged: a capitalised word right
+        before the surname (past "al-", "bin") that is no title ("Marshal", "Secretary of
+        State"), no given name of the entry (names.is_given_name_of), no known actor or
+        nationality ("LNA", "Libyan", "Putin"), no date or place ("On Monday", "In
+        Benghazi", NER) and no common word opening the sentence ("Yesterday") is a given
+        name: "Khalid Haftar" is not Khalifa Haftar. NER and the name linking then make it
+        its own person."""
+        if len(fold(core.text).split()) != 1:
+            return False
+        doc = core.doc
+        k = self._word_before_surname(doc, core.start)
+        if k < 0:
+            return False
+        p = doc[k]
+        word = p.text
+        if not word[:1].isupper() or not word[:1].isalpha() or p.is_stop:
+            return False
+        if _title_case_line(core):
+            return False  # "Libya Warlord Haftar Rejects Deal": capitals tell nothing here
+        if self._is_title_word(word) or self._ends_title(doc, k):
+            return False
+        names = [n for n in entry.names() if not is_acronym(n)]
+        run = [k]  # the capitalised words before the surname: "Khalifa Belqasim (Haftar)"
+        while run[0] > 0 and len(run) < 4 and doc[run[0] - 1].text[:1].isupper() \
+                and not doc[run[0] - 1].whitespace_.count("\n") \
+                and not self._is_title_word(doc[run[0] - 1].text):
+            run.insert(0, run[0] - 1)
+        if any(is_given_name_of(doc[i].text, names) for i in run) or \
+                is_given_name_of("".join(doc[i].text for i in run), names):
+            return False
+        d = self.dictionary
+        known = d.lookup(word)  # as written: by key "Sami" would find Samoa
+        if d.demonym(word) or d.metonym(word) or (
+                known is not None and any(fold(n) == fold(word) for n in known.names())):
+            return False  # "Libyan Haftar", "Putin Erdogan summit"
+        if word.isupper() and len(word) > 1 and not core.text.isupper():
+            return False  # an organisation's acronym: "LNA Haftar"
+        name_tok = doc[core.end - 1]
+        if p.ent_type_ not in ("", "PERSON") and not (
+                name_tok.ent_iob_ == "I" and name_tok.ent_type_ == p.ent_type_):
+            return False  # "On Monday Haftar", "In Benghazi Haftar"
+        return not (p.is_sent_start and p.pos_ != "PROPN" and p.ent_type_ != "PERSON")
+
+    @staticmethod
+    def _word_before_surname(doc: Doc, start: int) -> int:
+        """Index of the word before a surname, past an Arabic article ("Hafez al-Assad",
+        "Hafez al Assad") or a patronymic particle ("Khalid bin Salman"); -1 if none."""
+        k = start - 1
+        if k >= 1 and doc[k].text == "-" and not doc[k - 1].whitespace_ \
+                and doc[k - 1].text in _ARTICLE_TOKENS:
+            k -= 2
+        elif k >= 0 and doc[k].text in _ARTICLE_TOKENS:
+            k -= 1
+        if k >= 0 and doc[k].lower_ in _PATRONYMIC:
+            k -= 1
+        return k
+
+    def _ends_title(self, doc: Doc, k: int) -> bool:
+        """Whether the words up to token ``k`` end a title ("Secretary of State")."""
+        words: list[str] = []
+        for i in range(k, max(-1, k - 5), -1):
+            words.insert(0, doc[i].text)
+            if fold(" ".join(words)) in self._titles_folded:
+                return True
+        return False
 
     def _cand(self, core: Span, entry: DictEntry, how: str, place_like: bool) -> _Cand | None:
         """The candidate for a dictionary match, with whether a place name acts."""
@@ -351,7 +438,8 @@ class ActorResolver:
             place_like=place_like, tok_start=core.start, tok_end=core.end,
         )
         if place_like:
-            cand.acts = self._demonym_acts(core) if how == "demonym" else self._state_acts(core)
+            acts = self._acts
+            cand.acts = acts.demonym_acts(core) if how == "demonym" else acts.state_acts(core)
         if entry.kind == "person":
             self._add_roles(cand, core)
         return cand
@@ -486,7 +574,7 @@ class ActorResolver:
         if root.dep_ == "pobj" and head.lower_ in ("for", "of") and self._is_title_word(head.head.text):
             return False  # a portfolio: "Deputy for Political Affairs"
         reporting = self._cues.has("reporting_verbs", head.lemma_)
-        if root.dep_ in _OBJ and reporting and head.lemma_.lower() in {"tell", "quote", "cite"}:
+        if root.dep_ in OBJ_DEPS and reporting and head.lemma_.lower() in {"tell", "quote", "cite"}:
             return False  # "told Mada Masr": the outlet is the channel, not an actor
         if root.dep_ == "nsubj" and reporting and head.lemma_.lower() not in {"say", "tell"}:
             return False  # "Reuters reported"
@@ -540,102 +628,6 @@ class ActorResolver:
         if text.lower().startswith("the "):
             text = text[4:]
         return text
-
-    # ---------------------------------------------------------- state acts
-    def _state_acts(self, core: Span) -> bool:
-        """Whether a country name or capital denotes the state acting, not a place."""
-        cues = self._cues
-        root = core.root
-        while root.dep_ in ("conj", "appos") and root.head.i != root.i:
-            root = root.head
-        if self._agentive_apposition(core, root):
-            return True
-        dep = root.dep_
-        nxt = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
-        if any(ch.dep_ in ("amod", "compound") and cues.has("place_nouns", ch.lower_) for ch in root.children):
-            return False  # "western Libya"
-        if dep == "poss" or (nxt is not None and nxt.text in POSSESSIVE_MARKS):
-            return not cues.has("place_nouns", root.head.lemma_) and not cues.has("place_nouns", root.head.text)
-        if dep in _SUBJ:
-            return True
-        if dep == "pobj":
-            prep = root.head
-            p = prep.lower_
-            gov = prep.head
-            if p == "to":
-                return self._addressed(gov)
-            if p == "from":
-                return cues.has("agent_nouns", gov.lemma_)
-            if p == "of":
-                return cues.has("agent_nouns", gov.lemma_) or cues.has("agent_nouns", gov.text)
-            if p == "between":
-                return gov.pos_ == "NOUN" and not cues.has("place_nouns", gov.lemma_)
-            if cues.has("locative_preps", p):
-                return False
-            return cues.has("actor_preps", p)
-        if dep in _OBJ:
-            return not cues.has("locative_verbs", root.head.lemma_)
-        if dep in ("compound", "amod", "nmod", "npadvmod"):
-            return cues.has("agent_nouns", root.head.lemma_) or cues.has("agent_nouns", root.head.text)
-        return dep == "ROOT"
-
-    def _addressed(self, gov: Token) -> bool:
-        """Whether "to X" under ``gov`` names an addressee: an address verb or noun governs it,
-        directly or through the thing asked or sent ("appealed for support to Ankara", "a
-        request for help to Moscow", "made a plea to X"); a trip ("flew to Ankara", "talks in X to Y") does not."""
-        cues = self._cues
-        for _ in range(4):
-            lemma = gov.lemma_.lower()
-            prt = [c.lower_ for c in gov.children if c.dep_ == "prt"]
-            if cues.has("address_verbs", lemma) or cues.has("address_nouns", lemma) \
-                    or any(cues.has("address_verbs", f"{lemma} {w}") for w in prt):
-                return True
-            if gov.pos_ in ("VERB", "AUX") and any(  # "made a plea to X", "extended aid to X"
-                    c.dep_ == "dobj" and cues.has("address_nouns", c.lemma_) for c in gov.children):
-                return True
-            if gov.pos_ not in ("NOUN", "PROPN") or gov.dep_ not in ("pobj", "dobj", "attr"):
-                return False
-            gov = gov.head.head if gov.dep_ == "pobj" else gov.head
-        return False
-
-    def _agentive_apposition(self, core: Span, root: Token) -> bool:
-        """"the Emirates (region), the main backer of X" / ", X's main ally": an apposition
-        naming an agent role toward someone makes the state act. Read from the words, as the
-        parser often hangs such appositions on the verb; "In Libya, the government said" is
-        no apposition (the noun is a subject and has no "of"/possessive complement)."""
-        doc = core.doc
-        j = max(core.end - 1, root.head.i if root.dep_ == "compound" else root.i) + 1
-        if j >= len(doc) or doc[j].text != ",":
-            return False
-        k, owner = j + 1, False
-        while k < len(doc) and k - j <= 5 and (
-                doc[k].pos_ in ("DET", "ADJ", "ADV") or doc[k].dep_ in ("poss", "case")
-                or doc[k].ent_type_):
-            owner = owner or doc[k].dep_ == "case"
-            k += 1
-        if k >= len(doc) or doc[k].pos_ != "NOUN" or doc[k].dep_ in _SUBJ:
-            return False
-        noun = doc[k]
-        if not (self._cues.has("agent_nouns", noun.lemma_) or self._cues.has("agent_nouns", noun.text)):
-            return False
-        return owner or (k + 1 < len(doc) and doc[k + 1].lower_ in ("of", "to"))
-
-    def _demonym_acts(self, core: Span) -> bool:
-        """A demonym stands for its state when it heads or modifies an agent noun phrase."""
-        cues = self._cues
-        root = core.root
-        doc = core.doc
-        nxt = doc[core.end] if core.end < len(doc) else None
-        if nxt is not None and nxt.text == "-" and core.end + 1 < len(doc):
-            after = doc[core.end + 1]
-            return after.text.endswith("ed") or after.lemma_.lower() in {"led", "backed", "brokered"}
-        if root.dep_ in ("amod", "compound", "nmod"):
-            head = root.head
-            if head.ent_type_ == "PERSON" or self._is_title_word(head.text):
-                return False  # "Egyptian President Sisi": a role of the person
-            return cues.has("agent_nouns", head.lemma_) or cues.has("agent_nouns", head.text)
-        plural = root.text.endswith("s") or root.tag_ in ("NNS", "NNPS")
-        return plural and root.pos_ in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound")
 
     # ------------------------------------------------------ acronym defs
     def _acronym_definitions(self, doc: Doc, cands: list[_Cand], masked: list[bool]) -> list[_Cand]:
