@@ -43,8 +43,9 @@ class ActorIndex:
 
     def __init__(self, doc: Doc, actors: list[Actor], mentions: list[Mention],
                  mediator_words: Iterable[str] = (), relation_nouns: Iterable[str] = (),
-                 lexicon: Lexicon | None = None) -> None:
+                 lexicon: Lexicon | None = None, reporting_verbs: Iterable[str] = ()) -> None:
         self.doc = doc
+        self.reporting_verbs = frozenset(reporting_verbs)  # a misparsed speaker is no party
         self.use_lexicon(lexicon or shipped_lexicon())
         self._breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(doc.text)]
         self.relation_nouns = frozenset(relation_nouns)
@@ -209,6 +210,10 @@ class ActorIndex:
                 if child.dep_ == "amod" and child.pos_ == "VERB":
                     continue  # "Turkish-backed forces" are not Turkey
                 out += self.of_token(child, depth + 1)
+                # "American and British warplanes": the coordinated modifiers too
+                if child.dep_ in {"amod", "compound"}:  # not poss: "[X and Y]'s meeting"
+                    out += [a for c in expand_conj(child)[1:] if c.i in self.token_actor
+                            for a in self.of_token(c, depth + 1)]
             elif child.dep_ == "prep" and child.lower_ in {"to", "for"} \
                     and tok.lemma_.lower() in self.recipient_nouns:
                 # "a ban on arms exports to X", "lifted curbs on sales to X": the recipient
@@ -225,7 +230,8 @@ class ActorIndex:
                 # "the leaders of A, B and C": every coordinated member stands for the noun
                 out += [a for o in child.children if o.dep_ == "pobj"
                         for c in expand_conj(o) for a in self.of_token(c, depth + 1)]
-            elif child.dep_ == "appos" and not self.is_relation(child):
+            elif child.dep_ == "appos" and not self.is_relation(child) \
+                    and not speaker_before(child, self.reporting_verbs):
                 out += self.of_token(child, depth + 1)
         return list(dict.fromkeys(out))
 
@@ -340,6 +346,32 @@ def relative_antecedents(tok: Token) -> list[Token]:
             break
         t = t.head
     return list(dict.fromkeys(out))
+
+
+def misparsed_speaker(say: Token) -> list[Token]:
+    """"..., injuring four people, the regional governor X said.": the parser hangs the
+    speaker on the last noun before a subjectless reporting verb; that noun phrase (the top
+    token ending right before the verb) is the speaker."""
+    if say.i == 0 or any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in say.children):
+        return []
+    last = say.doc[say.i - 1]
+    if last.pos_ not in {"PROPN", "NOUN"}:
+        return []
+    top = last
+    while top.head.i != top.i and top.head.i < say.i and top.dep_ in {"appos", "compound",
+                                                                       "flat"} \
+            and top.head.right_edge.i == say.i - 1:
+        top = top.head
+    return [top, last] if top.i != last.i else [last]
+
+
+def speaker_before(tok: Token, reporting_verbs: frozenset[str]) -> bool:
+    """Whether ``tok``'s phrase is such a misparsed speaker (see misparsed_speaker)."""
+    nxt = tok.right_edge.i + 1
+    if nxt >= len(tok.doc):
+        return False
+    say = tok.doc[nxt]
+    return say.lemma_.lower() in reporting_verbs and bool(misparsed_speaker(say))
 
 
 def is_passive(verb: Token) -> bool:

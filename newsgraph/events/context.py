@@ -19,6 +19,7 @@ from newsgraph.events.args import (
     ActorIndex,
     is_passive,
     light_governor,
+    misparsed_speaker,
     pobjs,
     relative_head,
     speaker_conjunct,
@@ -274,6 +275,8 @@ class Context:
             toks = [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN"]
         if not toks and verb.dep_ in {"xcomp", "conj"}:
             return self.speaker(verb.head)
+        if not toks:
+            toks = misparsed_speaker(verb)
         return self._who(toks)
 
     def _answers_act(self, verb: Token) -> bool:

@@ -344,7 +344,8 @@ class EventExtractor:
         country whose capital was visited): every id an event references is then known."""
         added: dict[str, str] = {}  # actor id -> surface form that stood for it
         index = ActorIndex(doc, actors, mentions, self.patterns.status.mediator_words,
-                           self.patterns.relation_nouns)
+                           self.patterns.relation_nouns,
+                           reporting_verbs=self.patterns.reporting.verbs)
         lex = self.patterns.lexicon
         args = Args(index, self.patterns.status.object_control, self.patterns.reporting.nouns,
                     reciprocals=lex.reciprocals, reporting_verbs=self.patterns.reporting.verbs,
