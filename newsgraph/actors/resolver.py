@@ -362,8 +362,8 @@ class ActorResolver:
         Benghazi", NER) and no common word opening the sentence ("Yesterday") is a given
         name: "Khalid Haftar" is not Khalifa Haftar. NER and the name linking then make it
         its own person."""
-        if len(fold(core.text).split()) != 1:
-            return False
+        if len(fold(core.text).split()) > 3:
+            return False  # a whole written-out name ("Abdel Fattah el-Sisi" in full)
         doc = core.doc
         k = self._word_before_surname(doc, core.start)
         if k < 0:
@@ -372,6 +372,9 @@ class ActorResolver:
         word = p.text
         if not word[:1].isupper() or not word[:1].isalpha() or p.is_stop:
             return False
+        if len(fold(core.text).split()) > 1 and not (
+                p.ent_type_ == "PERSON" and doc[core.start].ent_iob_ == "I"):
+            return False  # a full name: only a longer name NER reads as one person refuses it
         if _title_case_line(core):
             return False  # "Libya Warlord Haftar Rejects Deal": capitals tell nothing here
         if self._is_title_word(word) or self._ends_title(doc, k):

@@ -276,7 +276,7 @@ def _in_side_clause(doc: Doc, char: int, clause: Span, trigger: Token) -> bool:
         # after the trigger any nested clause; before it only a clause on a noun ("Oman,
         # which has mediated since 2022, urged ..."), a fronted date may hang on anything
         nested = SIDE_CLAUSE_DEPS if t.i > trigger.i else NOUN_CLAUSE_DEPS
-        if t.dep_ in nested:
+        if t.dep_ in nested and (t.dep_ != "conj" or t.pos_ in {"VERB", "AUX"}):
             # a clause on the noun phrase of a nominal trigger tells of it ("the round of
             # talks, stalled on Wednesday"); any other nested clause tells another act
             if not (t.dep_ in NOUN_CLAUSE_DEPS and t.head.i in own and trigger.pos_ != "VERB"):

@@ -94,11 +94,20 @@ def _family(etype: str) -> str:
     return "OFFENSIVE" if etype in OFFENSIVE_TYPES else etype
 
 
+def _unnamed(ids: list[str]) -> bool:
+    return bool(ids) and all(i.startswith("agent:") for i in ids)
+
+
 def _subsumes(full: Event, bare: Event) -> bool:
-    """``full`` tells the act ``bare`` tells without a target (see drop_subsumed)."""
+    """``full`` tells the act ``bare`` tells without a target, or with only unnamed victims
+    in the same sentence (see drop_subsumed)."""
     if not full.target or full.doc_id != bare.doc_id or full.status != bare.status \
             or not set(full.source) & set(bare.source):
         return False
+    if bare.target:  # "struck positions of Y, killing five fighters": one act on Y
+        return _unnamed(bare.target) and not _unnamed(full.target) \
+            and full.evidence.start == bare.evidence.start \
+            and _family(full.type) == _family(bare.type)
     if full.evidence.start == bare.evidence.start:
         return full.type == bare.type
     if bare.status == "occurred" or _family(full.type) != _family(bare.type):
@@ -107,7 +116,9 @@ def _subsumes(full: Event, bare: Event) -> bool:
 
 
 def drop_subsumed(events: list[Event]) -> list[Event]:
-    """An event with no target is dropped when another event tells the same act with one.
+    """An event with no target (or only unnamed victims, in the same sentence: "struck
+    positions of Y, killing five fighters") is dropped when another event tells the same act
+    with a named one.
 
     Same sentence, same type and status, shared source: "X advanced on the area and clashed
     with Y" is one assault on Y, not another on nobody. Across the article only for acts not
@@ -116,7 +127,7 @@ def drop_subsumed(events: list[Event]) -> list[Event]:
     (preparing and launching an offensive are one family, MOBILIZE/ASSAULT)."""
     drop: set[int] = set()
     for i, ev in enumerate(events):
-        if ev.target:
+        if ev.target and not _unnamed(ev.target):
             continue
         if any(j != i and _subsumes(other, ev) for j, other in enumerate(events)):
             drop.add(i)
