@@ -575,6 +575,10 @@ class Args:
                 # "appealed for support to X", "asked for help from X": X is addressed
                 holders += [o for c in kids if c.dep_ == "prep" and c.lower_ == "for"
                             for o in c.children if o.dep_ == "pobj"]
+            if not nominal and word == "with":
+                # "met today in Rajma with X": the parser hangs "with X" on the place
+                holders += [o for c in kids if c.dep_ == "prep" and c.lower_ in {"in", "at"}
+                            for o in pobjs(c) if o.i not in self.index.token_actor]
             toks = [o for h in holders for c in h.children
                     if c.dep_ in {"prep", "agent", "dative"} and c.lower_ == word
                     for o in pobjs(c)]

@@ -45,11 +45,19 @@ def _best_place(places: Iterable[Place | None]) -> Place | None:
     return min(found, key=lambda p: PRECISION_RANK.get(p.precision, 4))
 
 
+def _nested(dates: set[str]) -> bool:
+    """Whether the dates are one point told at several precisions ("2020-02", "2020-02-01")."""
+    finest = max(dates, key=len)
+    return all(finest.startswith(d) for d in dates)
+
+
 def _combine(group: list[Event]) -> Event:
-    """One event from retellings in text order: first evidence, the shared date, the most
-    specific place, the article's own voice if any retelling is in it."""
+    """One event from retellings in text order: first evidence, the shared date (the most
+    precise one), the most specific place, the article's own voice if any retelling is in
+    it."""
     first = group[0]
-    dated = next((e.date for e in group if e.date is not None), None)
+    told = [e.date for e in group if e.date is not None]
+    dated = max(told, key=lambda d: len(d.value)) if told else None
     voices = [e.reported_by for e in group]
     reported = None if any(v is None for v in voices) else voices[0]
     mediators = list(dict.fromkeys(m for e in group for m in e.mediator))
@@ -76,7 +84,7 @@ def merge_repeats(events: list[Event], symmetric: frozenset[str] = SYMMETRIC_TYP
         dates = {events[i].date.value for i in idxs if events[i].date is not None}
         if not dates:
             continue
-        if len(dates) == 1:
+        if len(dates) == 1 or _nested(dates):  # "on 1 February" and "in February": one date
             parts = [idxs]
         else:  # several dates: only same-date retellings are one event
             by_date: dict[str, list[int]] = {}
