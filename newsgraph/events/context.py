@@ -130,7 +130,10 @@ class Context:
             for c in t.children:
                 cl, cd = c.lower_, c.dep_
                 if cd == "neg" or (cd == "advmod" and cl in {"never", "not"}):
-                    negated = True
+                    if pos > 0 and lem in cues.reluctance_verbs:
+                        planned = True  # "would not hesitate to support": a promise
+                    else:
+                        negated = True
                 elif cd in {"aux", "auxpass"}:
                     if cl in cues.planned_aux or c.lemma_.lower() in cues.planned_aux:
                         planned = True
@@ -199,6 +202,10 @@ class Context:
                     head = head.head
                 elif trigger.dep_ != "dobj":
                     return False
+                if head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in \
+                        self.cues.negating_verbs and head.i != trigger.i \
+                        and self.embedded_request(head):
+                    return True  # "pressure on X to stop the fighting": asked, not told
                 return head.pos_ in {"VERB", "AUX"} \
                     and head.lemma_.lower() in self.cues.request_verbs
             t = gov

@@ -116,6 +116,8 @@ class StatusCues(BaseModel):
     # "will not return before X withdraws": under a negated or future main clause, these
     # marks make X's act a condition, not a fact
     condition_marks: list[str] = Field(default_factory=list)
+    # verbs whose negation affirms their complement: "will not hesitate to strike"
+    reluctance_verbs: list[str] = Field(default_factory=list)
     hypothetical_marks: list[str] = Field(default_factory=list)  # if/unless
     hypothetical_amods: list[str] = Field(default_factory=list)  # "possible strikes"
     object_control: list[str] = Field(default_factory=list)  # help/urge Y to X: Y does X
