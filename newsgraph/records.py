@@ -39,7 +39,9 @@ class Article:
     url: str | None = None
     outlet: str | None = None
     published: str | None = None  # ISO at its precision: 2019-04-16, 2019-04 or 2019
-    published_basis: str = "unknown"  # header | front-matter | html-meta | record | dateline | inferred | unknown
+    # header | front-matter | html-meta | record | dateline | inferred (the text's latest
+    # date) | occasion (a known occasion dated relative to the article) | unknown
+    published_basis: str = "unknown"
     source_path: str = ""
     language: str = "en"
     minhash: tuple[int, ...] = ()  # MinHash signature, for near-duplicate linking

@@ -44,7 +44,7 @@ def test_cli_occasions_date_events_and_publication(tmp_path: Path, with_file: bo
     assert len(events) == 1
     if with_file:
         assert articles["published"].iloc[0] == "2023-06"
-        assert articles["published_basis"].iloc[0] == "inferred"
+        assert articles["published_basis"].iloc[0] == "occasion"
         assert events["date"].iloc[0] == "2023-05"  # the sentence's own "last month"
         assert events["location"].iloc[0] == "Graz"
     else:

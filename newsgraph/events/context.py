@@ -28,6 +28,7 @@ from newsgraph.events.patterns import PatternSet
 from newsgraph.events.states import state_of
 
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "conj", "acl"}
+TIME_PREPS = frozenset({"after", "before", "following", "since", "during", "amid"})
 UP_VERB = {"xcomp", "conj", "pcomp", "prep", "acl", "dobj", "pobj", "nsubjpass", "nsubj",
            "attr", "appos", "compound", "oprd"}
 SPEAKER_REACH = 3000  # characters within which "the source" names the source told before
@@ -97,10 +98,12 @@ class Context:
             dep, head = t.dep_, t.head
             if dep in {"ccomp", "parataxis"} and head.lemma_.lower() in self.reporting:
                 break
-            if dep == "conj" and (any(c.dep_ in {"aux", "nsubj", "nsubjpass"} for c in t.children)
+            if dep == "conj" and (any(c.dep_ in {"nsubj", "nsubjpass"} or c.dep_ == "aux"
+                                      and c.lower_ != "to" for c in t.children)
                                   or speaker_conjunct(t, self.reporting, self.speech_acts)
                                   is not None):
-                break  # "would not remain silent and would provide": own clause
+                break  # "would not remain silent and would provide": own clause ("pledged to
+                # cut ties and to enter talks": one infinitive after the other, one clause)
             if dep in UP_VERB or (dep == "advcl" and t.pos_ != "VERB") or (
                     dep == "ccomp" and head.lemma_.lower() in self.cues.negating_verbs):
                 out.append(head)
@@ -108,6 +111,14 @@ class Context:
                 continue
             break
         return out
+
+    def _reported_future(self, verb: Token) -> bool:
+        """"X announced that it would step down": a "would" clause reported by a verb of
+        saying, with no condition, is the future seen from then (planned), not a guess."""
+        return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.reporting \
+            and not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in
+                                                  self.cues.hypothetical_marks
+                                                  for m in c.children) for c in verb.children)
 
     def _unfulfilled(self, verb: Token) -> bool:
         """Whether a clause is negated or still to come ("will not return", "refuses to")."""
@@ -137,6 +148,8 @@ class Context:
                 elif cd in {"aux", "auxpass"}:
                     if cl in cues.planned_aux or c.lemma_.lower() in cues.planned_aux:
                         planned = True
+                    elif cl == "would" and self._reported_future(t):
+                        planned = True  # "announced that it would step down": the future
                     elif cl in cues.hypothetical_aux:
                         hypo = True
                 elif cd == "mark" and cl in cues.hypothetical_marks:
@@ -165,6 +178,8 @@ class Context:
                 continue  # "the support is aimed at": the noun is not the planned thing
             if came == "conj":
                 continue  # "denied X and accused Y": a verb's meaning bears on its complement
+            if any(x.pos_ == "ADP" and x.lower_ in TIME_PREPS for x in chain_list[1:pos]):
+                continue  # "agreed on a truce after talks that lasted hours": the talks were
             if lem in cues.negating_verbs:
                 negated = True
             elif lem in cues.planned_verbs or lem in cues.planned_adjs:
@@ -194,9 +209,11 @@ class Context:
                 and not self._names_occasion(trigger):
             return True
         if trigger.pos_ in {"NOUN", "PROPN"}:
+            if self._asked_for(trigger):
+                return True  # "called for a ceasefire and the withdrawal of X": only the call
             gov = light_governor(trigger)
             if gov is None:
-                # "called for a ceasefire", "demanded talks with Y": only the call is coded
+                # "demanded talks with Y": only the demand is coded
                 head = trigger.head
                 if trigger.dep_ == "pobj" and head.lower_ == "for":
                     head = head.head
@@ -225,6 +242,20 @@ class Context:
         return any(c.dep_ in {"dobj", "dative"} or (c.dep_ == "prep" and c.lower_ in {"on", "upon"})
                    for c in head.children)
 
+    def _asked_for(self, noun: Token) -> bool:
+        """Whether an event noun (or the first of its conjuncts) is what a request verb asks
+        for: "called for a ceasefire", "urged a truce and the withdrawal of troops"."""
+        base = noun
+        while base.dep_ == "conj" and base.head.i != base.i and base.head.pos_ in {"NOUN",
+                                                                                 "PROPN"}:
+            base = base.head
+        head = base.head
+        if base.dep_ == "pobj" and head.lower_ == "for":
+            head = head.head
+        elif base.dep_ != "dobj":
+            return False
+        return head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in self.cues.request_verbs
+
     def _names_occasion(self, verb: Token) -> bool:
         """The verb's object is an event noun ("attend the meeting", "sign the agreement"):
         the occasion exists apart from the refusal, so its negation is coded too."""
@@ -242,7 +273,7 @@ class Context:
             lem = anc.lemma_.lower()
             if (lem in self.reporting or lem in self.denial) and anc.pos_ in {"VERB", "AUX"} \
                     and prev.dep_ in {"ccomp", "parataxis", "xcomp", "advcl", "dobj"} \
-                    and not self._answers_act(anc):
+                    and not self._answers_act(anc) and not _time_clause(prev):
                 if not (prev.dep_ == "xcomp" and lem not in {"report", "say", "claim"}):
                     return Attribution(True, self.speaker(anc), lem in self.denial)
             if lem in self.judgement_verbs and anc.pos_ == "VERB" and prev.dep_ == "prep" \
@@ -250,14 +281,15 @@ class Context:
                 # "X accused Y of sending arms": the sending is X's claim, not the article's
                 return Attribution(True, self.speaker(anc))
             for c in anc.children:
-                if c.i != prev.i and c.dep_ in {"parataxis", "advcl"} \
+                if c.i != prev.i and c.dep_ in {"parataxis", "advcl"} and not _time_clause(c) \
                         and c.lemma_.lower() in self.reporting and c.i > trigger.i - 60:
                     if not any(d.dep_ == "ccomp" for d in c.children) \
                             and not self._answers_act(c):
                         return Attribution(True, self.speaker(c))
             prev = anc
         for c in trigger.children:
-            if c.dep_ in {"parataxis", "advcl"} and c.lemma_.lower() in self.reporting:
+            if c.dep_ in {"parataxis", "advcl"} and c.lemma_.lower() in self.reporting \
+                    and not _time_clause(c):
                 return Attribution(True, self.speaker(c))
         for t in sent:
             if t.lower_ == "according" and t.i + 1 < len(self.doc) and \
@@ -298,8 +330,10 @@ class Context:
         ("an Egyptian diplomatic official" -> Egypt); else, for a definite anonymous speaker
         ("the source adds", "the official said"), the one the same noun named just before."""
         ids = self.index.of_tokens(toks)
-        if ids:
-            return ids[0]
+        if ids:  # "the head of the Ukrainian delegation X told": X, not Ukraine
+            people = [i for i in ids
+                      if getattr(self.index.actors.get(i), "kind", None) == "person"]
+            return (people or ids)[0]
         for t in toks:
             if self.dictionary is not None:
                 found = state_of(t, self.dictionary, self.index.token_actor,
@@ -592,6 +626,17 @@ def _finite_clause(verb: Token, reporting: bool = False) -> bool:
         return True
     return any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"}
                for c in verb.children)
+
+
+TIME_MARKS = frozenset({"while", "after", "when", "as", "before", "since", "because",
+                        "although", "though", "once", "until", "whereas"})
+
+
+def _time_clause(verb: Token) -> bool:
+    """An adverbial clause of time, cause or contrast ("..., while X pledged to", "after X
+    met Y"): what it tells is no content of a report, and its verb reports nothing."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS
+                                        for c in verb.children)
 
 
 def clause_span(trigger: Token) -> Span:

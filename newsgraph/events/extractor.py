@@ -363,6 +363,10 @@ class EventExtractor:
         occasions = self._occasion_index(actors, anchor)
         occasions.index_mentions(doc)
         sure_anchor = None if article.published_basis in UNSURE_PUBLISHED else anchor
+        # a publication date guessed from the text's latest date is only a lower bound: read
+        # "June 27" in its year rather than roll it back before it
+        reading = anchor if sure_anchor is not None or anchor is None \
+            else DateValue(anchor.value[:4], "year")
         implicit: dict[str, Pending] = {}  # event id -> what may date it, settled last
         texts: set[str] = set()
         for sent in doc.sents:
@@ -375,7 +379,7 @@ class EventExtractor:
                 continue  # a repeated photo caption or pull quote: its events are already in
             texts.add(norm)
             skip = headline_ranges(sent)
-            sent_dates = [d for d in self._sentence_dates(sent, anchor, previous)
+            sent_dates = [d for d in self._sentence_dates(sent, reading, previous)
                           if not _inside(d.start, skip)]
             frame = _Frame(sent_dates, None if article.published_basis in UNSURE_PUBLISHED
                            else anchor, None if sent_dates else carried, implicit, occasions,

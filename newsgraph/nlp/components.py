@@ -89,7 +89,7 @@ class EventsComponent:
         article = article_of(doc)
         published = self.extractor.infer_published(doc, article, actors)
         if published is not None:  # the stored article says so, with its basis
-            article = replace(article, published=published.value, published_basis="inferred")
+            article = replace(article, published=published.value, published_basis="occasion")
             doc.user_data[ARTICLE_KEY] = article
         events, added = self.extractor.extract_with_actors(
             doc, article, actors, doc._.ng_mentions or []
