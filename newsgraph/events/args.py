@@ -187,6 +187,15 @@ class ActorIndex:
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.participant_nouns:
             # "the participants (of the event)": those who took part in the gathering just told
             return self.gathering_before(tok)
+        # the apposition may hang on the post's last noun ("envoy for Sudan, X")
+        holders = [tok, *(o for p in tok.children if p.dep_ == "prep" for o in pobjs(p))]
+        named = [self.token_actor[c.i] for h in holders for c in h.children
+                 if c.dep_ == "appos" and c.i in self.token_actor
+                 and getattr(self.actors.get(self.token_actor[c.i]), "kind", None) == "person"]
+        if named and not self.is_relation(tok):
+            # "the UN envoy for Sudan, Ramtane Lamamra": the person named, not the post's
+            # organisation or portfolio
+            return list(dict.fromkeys(named))
         if self.is_relation(tok):
             # "Y's ally X", "a backer of Y": the noun is X (its apposition), never Y; with a
             # possessor, a named modifier is the group they belong to ("its EU partners")
