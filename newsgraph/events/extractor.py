@@ -64,6 +64,7 @@ THREAT_TYPES = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "REJECT", "MOBILIZE"
 CONDITION_MARKS = {"unless", "if"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 VISIT_MODES = {"visit", "host", "invitation"}
+HOSTING_VERBS = frozenset({"host", "organize", "organise", "sponsor", "convene"})
 # Consultations among several parties whose "participants" a later sentence names.
 GATHERING_MODES = {"participation", "conference", "talks"}
 OBJECT_PLACE_TYPES = {"ASSAULT", "COERCE"}
@@ -652,8 +653,12 @@ class EventExtractor:
         target = [t for t in target if t not in source and t not in mediators]
         if not target and len(source) > 1 and args.reciprocal(tok, rule.target, rule.nominal):
             target = [] if rule.type in SYMMETRIC else list(source)  # _split: each vs the other
-        if not target and rule.type in SYMMETRIC and len(source) > 1 and not rule.participants:
-            source, target = source[:1], source[1:]  # "X and Y met": one side each
+        hosted = rule.nominal and is_light and gov is not None \
+            and gov.lemma_.lower() in HOSTING_VERBS  # "X and Y hosted meetings": the hosts
+        if not target and rule.type in SYMMETRIC and len(source) > 1 and not rule.participants \
+                and (rule.mode or "") not in VISIT_MODES and not hosted:
+            # "X and Y met": one side each; "X and Y visited C / hosted talks": one side
+            source, target = source[:1], source[1:]
         if not target and not rule.target_optional and not self._unnamed_party(tok, rule, args):
             return None
         status = ctx.status(tok, rule.status)
