@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events.args import (
     ActorIndex,
+    expand_conj,
     is_passive,
     light_governor,
     misparsed_speaker,
@@ -28,6 +29,7 @@ from newsgraph.events.patterns import PatternSet
 from newsgraph.events.states import state_of
 
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "conj", "acl"}
+MEDIATED_PREPS = frozenset({"in", "after", "during", "through", "following"})
 TIME_PREPS = frozenset({"after", "before", "following", "since", "during", "amid"})
 UP_VERB = {"xcomp", "conj", "pcomp", "prep", "acl", "dobj", "pobj", "nsubjpass", "nsubj",
            "attr", "appos", "compound", "oprd"}
@@ -395,6 +397,10 @@ class Context:
         gov = light_governor(trigger) if trigger.pos_ in {"NOUN", "PROPN"} else None
         if gov is not None:
             holders.append(gov)
+        # "resumed negotiations, in talks brokered by X", "signed after talks mediated by X"
+        holders += [o for h in list(holders) for p in h.children
+                    if p.dep_ == "prep" and p.lower_ in MEDIATED_PREPS for o in pobjs(p)
+                    if "CONSULT" in self.noun_types.get(o.lemma_.lower(), ())]
         for h in holders:
             for c in h.children:
                 lem = c.lemma_.lower()
@@ -403,7 +409,9 @@ class Context:
                         if d.dep_ in {"npadvmod", "compound", "amod", "nsubj", "advmod"}:
                             out += self.index.of_token(d)
                         if d.dep_ == "agent":
-                            out += self.index.of_tokens([o for o in d.children if o.dep_ == "pobj"])
+                            out += self.index.of_tokens([c2 for o in d.children
+                                                         if o.dep_ == "pobj"
+                                                         for c2 in expand_conj(o)])
                     if c.i >= 2 and self.doc[c.i - 1].text == "-":
                         out += self.index.of_token(self.doc[c.i - 2])
                 if c.dep_ == "prep" and c.lower_ in {"under", "with", "through"}:
