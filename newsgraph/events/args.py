@@ -301,7 +301,17 @@ class ActorIndex:
 
 
 TEMPORAL_PREPS = frozenset({"after", "following", "before", "since"})
+# Prepositions that give a circumstance (reason, time) of a clause, not the act it carries.
+CIRCUMSTANCE_PREPS = frozenset({"over", "after", "before", "following", "since", "during",
+                                "amid", "despite", "because", "like", "unlike", "until"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
+
+
+def _nominal_gerund(verb: Token) -> bool:
+    """"over the killing of X": a gerund with a determiner or an "of" object names an act of
+    its own, whose doer is not the governing clause's subject ("after meeting Y, X flew")."""
+    return any(c.dep_ in {"det", "poss"} or c.dep_ == "prep" and c.lower_ == "of"
+               for c in verb.children)
 
 
 def _negated_modifier(tok: Token, prefixes: frozenset[str]) -> bool:
@@ -496,7 +506,7 @@ class Args:
             objs = [c for c in head.children if c.dep_ in {"dobj", "dative"}]
             if objs:
                 return objs, False
-        if dep == "pcomp" and head.dep_ == "prep":
+        if dep == "pcomp" and head.dep_ == "prep" and not _nominal_gerund(verb):
             gov = head.head
             if gov.pos_ in {"VERB", "AUX"}:
                 if gov.lemma_.lower() in self.object_control:
@@ -685,7 +695,8 @@ def light_governor(noun: Token) -> Token | None:
     for _ in range(4):
         if t.dep_ in {"dobj", "nsubjpass", "attr", "obj", "oprd"}:
             return t.head
-        if t.dep_ == "pobj" and t.head.dep_ in {"prep", "agent"}:
+        if t.dep_ == "pobj" and t.head.dep_ in {"prep", "agent"} \
+                and t.head.lower_ not in CIRCUMSTANCE_PREPS:  # "threatened X over the killing"
             h = t.head.head
             if h.pos_ in {"VERB", "AUX"}:
                 return h

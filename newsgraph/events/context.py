@@ -30,7 +30,8 @@ from newsgraph.events.states import state_of
 
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "conj", "acl"}
 MEDIATED_PREPS = frozenset({"in", "after", "during", "through", "following"})
-TIME_PREPS = frozenset({"after", "before", "following", "since", "during", "amid"})
+TIME_PREPS = frozenset({"after", "before", "following", "since", "during", "amid", "over",
+                        "despite", "because"})
 UP_VERB = {"xcomp", "conj", "pcomp", "prep", "acl", "dobj", "pobj", "nsubjpass", "nsubj",
            "attr", "appos", "compound", "oprd"}
 SPEAKER_REACH = 3000  # characters within which "the source" names the source told before
@@ -213,6 +214,10 @@ class Context:
         if trigger.pos_ in {"NOUN", "PROPN"}:
             if self._asked_for(trigger):
                 return True  # "called for a ceasefire and the withdrawal of X": only the call
+            if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in self.refusal_verbs \
+                    and trigger.head.lemma_.lower() not in self.denial \
+                    and light_governor(trigger) is None:
+                return True  # "the RSF rejected the sanctions": only the REJECT is coded
             gov = light_governor(trigger)
             if gov is None:
                 # "demanded talks with Y": only the demand is coded

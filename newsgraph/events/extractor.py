@@ -286,6 +286,20 @@ def _in_side_clause(doc: Doc, char: int, clause: Span, trigger: Token) -> bool:
     return False
 
 
+def _through_verb(doc: Doc, char: int, noun: Token) -> bool:
+    """Whether the date at ``char`` reaches ``noun`` through a verb ("his first visit since
+    taking office in June": June dates the taking of office, not the visit)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return True
+    t = span[0].head
+    while t.i != noun.i and t.head.i != t.i:
+        if t.pos_ in {"VERB", "AUX"}:
+            return True
+        t = t.head
+    return False
+
+
 def _inside(idx: int | None, ranges: list[tuple[int, int]]) -> bool:
     return idx is not None and any(lo <= idx < hi for lo, hi in ranges)
 
@@ -664,6 +678,10 @@ class EventExtractor:
         status = ctx.status(tok, rule.status)
         if retold and status == "hypothetical" and not _demonstrative(tok):
             return None  # "the collapse of the talks may have prompted ...": nothing new told
+        if retold and status == "negated":
+            # "none of the initiatives has stopped the fighting", "troops were not mentioned in
+            # the agreement": the act told before is not undone by a remark about it
+            return None
         etype, mode, cameo = rule.type, rule.mode, rule.cameo
         if etype in THREAT_TYPES and status in {"planned", "hypothetical"} \
                 and self._conditional_threat(tok):
@@ -799,6 +817,11 @@ class EventExtractor:
                   and not (lo <= d.start < hi  # type: ignore[operator]
                            and _in_side_clause(tok.doc, d.start, clause, tok))]  # type: ignore[arg-type]
         inside = [d for d in placed if lo <= d.start < hi]  # type: ignore[operator]
+        sub_lo, sub_hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+        own = [d for d in inside if sub_lo <= d.start < sub_hi  # type: ignore[operator]
+               and not _through_verb(tok.doc, d.start, tok)]  # type: ignore[arg-type]
+        if own and tok.pos_ in {"NOUN", "PROPN"}:
+            inside = own  # "threatened X on Sunday over the killing of Y on July 31"
         pool = inside or placed
         if pool:
             return min(pool, key=lambda d: abs((d.start or 0) - tok.idx))
