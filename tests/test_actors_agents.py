@@ -23,6 +23,11 @@ entries:
   country: EGY
   sector: MIL
   aliases: [Blue Hand]
+- id: org:green-valley-army
+  name: Green Valley Army
+  kind: organization
+  country: EGY
+  sector: MIL
 """
 
 
@@ -84,10 +89,21 @@ def test_state_agents_take_the_main_country(nlp, resolver, text: str, agent_id: 
     assert {a.id: a.name for a in actors}[agent_id] == name
 
 
-def test_definite_agent_refers_back_to_the_named_force(nlp, resolver) -> None:
-    text = "The Blue Hand Brigade entered the town. Later the army shelled the market."
+@pytest.mark.parametrize(("text", "refers_to", "not_to"), [
+    # "the army" refers back to a state's regular army ...
+    ("The Green Valley Army entered the town. Later the army shelled the market.",
+     "org:green-valley-army", None),
+    # ... never to a brigade or paramilitary force named before it
+    ("The Blue Hand Brigade entered the town. Later the army shelled the market.",
+     None, "org:blue-hand"),
+])
+def test_definite_agent_refers_back_to_the_named_force(nlp, resolver, text, refers_to,
+                                                       not_to) -> None:
     _, mentions = run(nlp, resolver, text)
-    assert agent_ids(mentions) == {"army": "org:blue-hand"}
+    found = agent_ids(mentions).get("army")
+    if refers_to is not None:
+        assert found == refers_to
+    assert found != not_to
 
 
 def test_forces_an_actor_deploys_are_its_own(nlp, resolver) -> None:

@@ -40,6 +40,22 @@ _OBJ = {"dobj", "dative", "oprd"}
 _MODIFIER = {"compound", "amod", "nmod", "poss", "npadvmod"}
 _QUALIFIER = {"compound", "amod", "nmod", "poss"}
 _STRICT_PREPS = {"by", "against", "on", "at", "with", "between"}
+# A state's regular army by its name's head: "Sudanese Armed Forces", "Libyan National Army",
+# "Armed Forces of Ukraine"; not "Joint Military Commission", "private military company".
+_ARMY_NAME = re.compile(r"(?:\b(?:army|military|armed forces|defen[cs]e forces?)$|^armed forces of )")
+_NOT_ARMY = re.compile(r"\b(?:private|paramilitar\w*|militias?|mercenar\w*)\b")
+# Sectors of non-state groups "the group" / "the movement" may refer back to.
+_GROUP_SECTORS = {"REB", "PTY", "OPP", "UAF", "NGO"}
+_STATE_WORDS = {"government", "regime", "state"}  # "regime forces": the theatre's own army
+
+
+def is_state_army(entry: DictEntry) -> bool:
+    """A state's regular armed forces: a MIL organisation one of whose names has an army
+    head ("Sudanese army", "Israel Defense Forces"), no paramilitary or private force."""
+    if entry.kind != "organization" or entry.sector != "MIL":
+        return False
+    names = [n.lower() for n in [entry.name, *entry.aliases]]
+    return any(_ARMY_NAME.search(n) for n in names) and not any(_NOT_ARMY.search(n) for n in names)
 
 
 class AgentGroupModel(BaseModel):
@@ -50,6 +66,7 @@ class AgentGroupModel(BaseModel):
     sector: str
     state: bool = False
     strict: bool = False
+    anaphoric: bool = False  # only refers back to a named group ("the group", "the movement")
     nouns: list[str]
 
 
@@ -74,6 +91,7 @@ class AgentGroup:
     sector: str
     state: bool
     strict: bool
+    anaphoric: bool = False
 
 
 @dataclass
@@ -103,7 +121,8 @@ def load_agents(extra_files: Sequence[str | Path] = ()) -> AgentLexicon:
         m = load_data_file(path, AgentFileModel)
         for g in m.agents:
             group = groups.setdefault(g.label.lower(), AgentGroup(
-                label=g.label, sector=g.sector, state=g.state, strict=g.strict))
+                label=g.label, sector=g.sector, state=g.state, strict=g.strict,
+                anaphoric=g.anaphoric))
             for noun in g.nouns:
                 words = tuple(noun.lower().split())
                 if words:
@@ -200,10 +219,30 @@ class AgentFinder:
             i = span.end
             if any(masked[k] or k in taken for k in range(span.start, span.end)):
                 continue
-            if not self._acts(span, group, taken, lowercase):
-                continue
             base = dict(start=span.start_char, end=span.end_char, surface=span.text, how="agent",
                         tok_start=span.start, tok_end=span.end)
+            state = self._state_owner(span, by_tok) if group.state and group.sector == "MIL" \
+                else None
+            if state is not None and span[-1].dep_ not in _MODIFIER and self._role(span[-1], False):
+                # "Niger's military junta", "Azerbaijan's ministry said its troops": the
+                # possessor state's own armed forces
+                army = self._state_military(state, span)
+                if army is not None:
+                    out.append(Reference(**base, actor_id=army.id, kind=army.kind,
+                                         name=army.name, entry=army))
+                else:
+                    actor_id, name, iso3 = agent_actor(group, state)
+                    out.append(Reference(**base, actor_id=actor_id, kind="organization",
+                                         name=name, country=iso3, sector=group.sector))
+                continue
+            if not self._acts(span, group, taken, lowercase):
+                continue
+            if group.anaphoric:  # "the group", "the movement": only a named group before it
+                entry = self._antecedent(span, group, named, country)
+                if entry is not None:
+                    out.append(Reference(**base, actor_id=entry.id, kind=entry.kind,
+                                         name=entry.name, entry=entry))
+                continue
             owner = self._owner(span, group, by_tok)
             if owner is not None:
                 if owner.kind != "person":  # a person's troops: the person is the actor already
@@ -222,7 +261,8 @@ class AgentFinder:
                     tok_end=span.end, actor_id=f"org:{slug(name)}", kind="organization",
                     name=name, sector=group.sector))
                 continue
-            entry = self._antecedent(span, group, named)
+            entry = self._antecedent(span, group, named, self._regime_state(span, by_tok)
+                                     or country)
             if entry is None and group.state and group.sector == "GOV" and any(
                     ch.dep_ == "det" and ch.lower_ in ("a", "an") for ch in span[-1].children):
                 continue  # "a provisional government": not the state's own
@@ -309,11 +349,16 @@ class AgentFinder:
                 return ch
         return None
 
-    @staticmethod
-    def _antecedent(span: Span, group: AgentGroup,
-                    named: list[tuple[int, DictEntry]]) -> DictEntry | None:
+    def _antecedent(self, span: Span, group: AgentGroup, named: list[tuple[int, DictEntry]],
+                    country: DictEntry | None = None) -> DictEntry | None:
         """"the army" after "the Libyan National Army": the latest organisation of the same
-        sector named before it (a definite noun refers back; a bare "troops" does not)."""
+        kind named before it (a definite noun refers back; a bare "troops" does not).
+
+        "the army"/"the military" refers back only to a state's regular army (never the
+        paramilitary RSF), else it is the main country's army; "the paramilitaries" only to
+        another armed force; "regime/government forces" only to the main country's army
+        (the state the fighting is in, not a foreign army named before); "the group"/"the
+        movement" only to a non-state group."""
         head = span[-1]
         definite = (span[0].i > 0 and span.doc[span[0].i - 1].lower_ == "the") or any(
             ch.dep_ == "det" and ch.lower_ == "the" for ch in head.children)
@@ -321,9 +366,92 @@ class AgentFinder:
             return None
         # "the RSF accused the army": an object never refers back to its own clause's subject
         own = _clause_subject_tokens(head) if head.dep_ in ("dobj", "pobj", "dative") else set()
-        before = [e for start, e in named if start < span.start and e.sector == group.sector
-                  and start not in own]
-        return before[-1] if before else None
+        words = {t.lower_ for t in span}
+        army = group.state and group.sector == "MIL"
+        iso3 = (country.iso3 or country.id.split(":", 1)[1]) if country is not None else None
+
+        def fits(e: DictEntry) -> bool:
+            if group.anaphoric:
+                return e.sector in _GROUP_SECTORS or (e.sector == "MIL" and not is_state_army(e))
+            if not army:
+                return e.sector == group.sector
+            if any(w.startswith("paramilitar") for w in words):
+                return e.sector == "MIL" and not is_state_army(e)
+            if words & _STATE_WORDS:
+                return is_state_army(e) and e.country == iso3
+            return is_state_army(e)
+
+        before = [e for start, e in named if start < span.start and start not in own and fits(e)]
+        if before:
+            return before[-1]
+        if not army or any(w.startswith("paramilitar") for w in words):
+            return None
+        if country is None and self.countries is not None:  # no main country: the state of
+            home = [e.country for start, e in named if start < span.start  # the armed force
+                    and e.sector == "MIL" and e.country]           # named last ("the RSF")
+            country = self.countries.get(f"country:{home[-1]}") if home else None
+        return self._state_military(country, span) if country is not None else None
+
+    def _regime_state(self, span: Span, by_tok: dict[int, CandLike]) -> DictEntry | None:
+        """For "regime/government forces": the state of the last "Syrian regime" /
+        "Damascus government" written before (the theatre's own, whatever the main country)."""
+        if not {t.lower_ for t in span} & _STATE_WORDS or self.countries is None:
+            return None
+        found: DictEntry | None = None
+        for t in span.doc[:span.start]:
+            if t.lower_ not in _STATE_WORDS:
+                continue
+            for ch in t.children:
+                c = by_tok.get(ch.i)
+                e = c.entry if c is not None else None
+                if e is not None and ch.dep_ in _QUALIFIER and e.country:
+                    found = e if e.kind == "country" else self.countries.get(f"country:{e.country}")
+        return found
+
+    def _state_owner(self, span: Span, by_tok: dict[int, CandLike]) -> DictEntry | None:
+        """The state owning an armed-forces phrase: a possessor country ("Niger's junta"), or
+        "its"/"their" when the governing clause's subject is a state or a state's body
+        ("Azerbaijan's Defence Ministry said that its troops attacked")."""
+        head = span[-1]
+        for ch in head.children:
+            if ch.dep_ != "poss":
+                continue
+            cand = by_tok.get(ch.i)
+            if cand is not None:
+                return cand.entry if cand.entry is not None and cand.entry.kind == "country" \
+                    else None
+            if ch.lower_ not in ("its", "their"):
+                return None
+            verb = head.head
+            for _ in range(4):
+                for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+                    if subj.i == head.i:
+                        continue
+                    for t in (subj, *subj.children):
+                        c = by_tok.get(t.i)
+                        if c is not None and c.entry is not None and c.entry.kind == "country" \
+                                and (t.i == subj.i or t.dep_ in _QUALIFIER):
+                            return c.entry
+                    return None
+                if verb.head.i == verb.i:
+                    break
+                verb = verb.head
+        return None
+
+    def _state_military(self, country: DictEntry, span: Span) -> DictEntry | None:
+        """The dictionary's force for "<country's> <phrase>": the phrase under the state's
+        demonym or name ("Nigerien junta" -> the CNSP), else its one regular army."""
+        d = self.countries
+        if d is None:
+            return None
+        iso3 = country.iso3 or country.id.split(":", 1)[1]
+        for phrase in dict.fromkeys([span.text, span[-1].text]):  # "military junta", "junta"
+            for owner in [*country.demonyms, f"{country.name}'s"]:
+                e = d.lookup(f"{owner} {phrase}")
+                if e is not None and e.kind == "organization" and e.country == iso3:
+                    return e
+        armies = [e for e in d.entries if e.country == iso3 and is_state_army(e)]
+        return armies[0] if len(armies) == 1 else None
 
     # ------------------------------------------------------------------ rules
     def _acts(self, span: Span, group: AgentGroup, taken: set[int], lowercase: bool) -> bool:
@@ -335,8 +463,8 @@ class AgentFinder:
         for ch in head.children:
             if ch.i in taken and (ch.dep_ in _QUALIFIER or ch.i < span.start):
                 return False  # "LNA troops", "Haftar's soldiers": the named actor's own
-            if ch.dep_ == "det" and ch.lower_ == "no":
-                return False
+            if ch.dep_ == "det" and ch.lower_ == "no" or ch.lower_ == "prime" and ch.i < head.i:
+                return False  # "no troops", "the two prime ministers" (a post, not an agent)
             if ch.dep_ == "prep" and ch.lower_ == "of" and any(
                     o.i in taken for o in ch.children if o.dep_ == "pobj"):
                 return False  # "soldiers of the LNA"

@@ -84,15 +84,57 @@ class NonActorFilter:
     # ------------------------------------------------------------------ places
     def is_place(self, core: Span, name: str, person: bool = False, titled: bool = False) -> bool:
         """A gazetteer name in a locative role, or the name of a large city standing
-        neither after a title nor before an agent noun ("the Bush administration")."""
+        neither after a title nor before an agent noun ("the Bush administration"); a name
+        the gazetteer lacks only as "the village of X" or "X palace"."""
         hit = self.gazetteer.exact_population(name)
         if hit is None:
-            return self._settlement_compound(core)
+            return self._settlement_compound(core) or self._settlement_of(core)
         population, main = hit
         floor = PERSON_PLACE_POPULATION if person else PLACE_POPULATION
         if main and population >= floor and not titled and not self._agent_compound(core):
             return True
         return self.locative(core)
+
+    def non_actors(self, items: list[tuple[Span, str, bool, bool]]) -> list[bool]:
+        """``not_actor`` for every NER-only candidate of an article (tokens, name, NER
+        person, titled), with one article-wide rule for names NER calls people: a name with
+        no person cue at any mention (a title, "X said": ``person_verbs``, an apposition)
+        is a place at all its mentions when one mention stands as a place ("recaptured
+        Mekelle" ... "Mekelle fell") or it is a city of at least ``PLACE_POPULATION``."""
+        out = [self.not_actor(core, name, person, titled) for core, name, person, titled in items]
+        groups: dict[str, list[int]] = {}
+        for k, (_core, name, person, _titled) in enumerate(items):
+            if person and not is_designation(name):
+                groups.setdefault(name.lower(), []).append(k)
+        for ks in groups.values():
+            if all(out[k] for k in ks) or any(
+                    items[k][3] or self._person_cue(items[k][0]) for k in ks):
+                continue
+            hit = self.gazetteer.exact_population(items[ks[0]][1])
+            city = hit is not None and hit[1] and hit[0] >= PLACE_POPULATION
+            if any(out[k] for k in ks) or (city and not any(
+                    self._agent_compound(items[k][0]) for k in ks)):
+                for k in ks:
+                    out[k] = True
+        return out
+
+    def _person_cue(self, core: Span) -> bool:
+        """The name does what only people do: subject of "said", or has an apposition."""
+        root = core.root
+        if any(ch.dep_ == "appos" for ch in root.children):
+            return True
+        head = root.head
+        while root.dep_ == "conj" and head.i != root.i:
+            root, head = head, head.head
+        return root.dep_ == "nsubj" and self._cues.has("person_verbs", head.lemma_)
+
+    def _settlement_of(self, core: Span) -> bool:
+        """"the village of X", "the areas of X and Y": X after a settlement noun and "of"."""
+        root = core.root
+        while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+            root = root.head
+        head = root.head
+        return root.dep_ == "pobj" and head.lower_ == "of" and self._settlement(head.head)
 
     def locative(self, core: Span) -> bool:
         """The span stands where a place stands: "in X", "entered X", "the town of X",
@@ -100,17 +142,18 @@ class NonActorFilter:
         cues = self._cues
         root = core.root
         while root.dep_ in ("conj", "appos") and root.head.i != root.i:
-            if root.dep_ == "appos" and _settlement(root.head):
+            if root.dep_ == "appos" and self._settlement(root.head):
                 return True
             root = root.head
         if self._settlement_compound(core) or any(
-                ch.dep_ == "appos" and _settlement(ch) for ch in root.children):
+                ch.dep_ == "appos" and self._settlement(ch) for ch in root.children):
             return True
         dep, head = root.dep_, root.head
         if dep == "pobj":
             p, gov = head.lower_, head.head
             if p == "of":
-                return _settlement(gov) or cues.has("place_nouns", gov.lemma_)
+                return self._settlement(gov) or cues.has("place_nouns", gov.lemma_) \
+                    or cues.has("place_of_nouns", gov.lemma_)
             if p == "to" and (cues.has("address_verbs", gov.lemma_)
                               or cues.has("address_nouns", gov.lemma_)):
                 return False  # "appealed to X"
@@ -130,17 +173,19 @@ class NonActorFilter:
         return last.dep_ in ("compound", "nmod", "amod") and head.i >= core.end and (
             head.lemma_.lower() in self._agent_words or head.lower_ in self._agent_words)
 
-    @staticmethod
-    def _settlement_compound(core: Span) -> bool:
-        """"Zamzam camp", "Tawila town": the name modifies a settlement noun."""
+    def _settlement_compound(self, core: Span) -> bool:
+        """"Zamzam camp", "Tawila town", "Dolmabahce palace": the name modifies a
+        settlement noun."""
         last = core[-1]
         return last.dep_ in ("compound", "nmod") and last.head.i >= core.end \
-            and last.head.pos_ == "NOUN" and _settlement(last.head)
+            and last.head.pos_ == "NOUN" and self._settlement(last.head)
 
-
-def _settlement(tok: Token) -> bool:
-    return tok.pos_ in ("NOUN", "PROPN") and (
-        tok.lemma_.lower() in SETTLEMENT_NOUNS or tok.lower_ in SETTLEMENT_NOUNS)
+    def _settlement(self, tok: Token) -> bool:
+        """A settlement noun: the gazetteer's, or the cues' ``settlement_nouns``."""
+        words = {tok.lemma_.lower(), tok.lower_}
+        return tok.pos_ in ("NOUN", "PROPN") and (
+            bool(words & SETTLEMENT_NOUNS) or any(self._cues.has("settlement_nouns", w)
+                                                  for w in words))
 
 
 def bio_sentences(doc: Doc, from_char: float) -> list[Span]:

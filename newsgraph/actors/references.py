@@ -37,6 +37,10 @@ from newsgraph.records import Article
 
 _NAMED_DEPS = {"compound", "amod", "appos", "nmod", "npadvmod", "flat"}
 LEADING_VERBS = frozenset({"lead", "command", "head"})
+# Group nouns one movement's men are called by interchangeably ("Tigrayan fighters/forces").
+_SISTER_NOUNS = ("forces", "fighters", "rebels", "militias", "troops")
+# Words tying forces to a leader: "forces loyal to X", "groups affiliated with X".
+AFFILIATED = frozenset({"loyal", "affiliated", "allied", "aligned", "linked", "attached"})
 _ROLE_CUT = re.compile(r"\s(?:to|in|for|at|with|on)\s", re.I)
 
 
@@ -347,10 +351,11 @@ class ReferenceFinder:
         for ch in t.children:
             if ch.dep_ == "poss" and ch.i in person_toks:
                 owner = person_toks[ch.i]
-            elif ch.dep_ == "amod" and ch.lower_ == "loyal":
+            elif ch.dep_ in ("amod", "acl") and ch.lower_ in AFFILIATED:
+                # "forces loyal to X", "armed groups affiliated with X", "allied to X"
                 for prep in ch.children:
                     objs = [o for o in prep.children if o.dep_ == "pobj" and o.i in person_toks]
-                    if prep.lower_ == "to" and objs:
+                    if prep.lower_ in ("to", "with") and objs:
                         owner, loyal = person_toks[objs[0].i], True
             elif ch.dep_ == "acl" and ch.lemma_.lower() in LEADING_VERBS:
                 # "the forces led by X", "paramilitaries commanded by X"
@@ -488,10 +493,15 @@ class ReferenceFinder:
 
     def _group_org(self, qual: str, phrase: str) -> DictEntry | None:
         """The dictionary organisation a group qualifier names: the phrase itself ("Houthi
-        rebels") or the qualifier's plural ("Houthi" -> "Houthis")."""
-        for text in (phrase, qual + "s"):
+        rebels"), the qualifier's plural ("Houthi" -> "Houthis") or the qualifier with a
+        sister group noun ("Tigrayan fighters" -> "Tigrayan forces"). A listed people's name
+        must be written as the organisation's name: "Hutu" only spells like "Houthi"."""
+        variants = [phrase, qual + "s", *(f"{qual} {n}" for n in _SISTER_NOUNS)]
+        for text in dict.fromkeys(variants):
             e = self.d.lookup(text)
-            if e is not None and e.kind == "organization":
+            if e is not None and e.kind == "organization" and (
+                    fold(qual) not in self.cues.qualifiers
+                    or any(fold(text) == fold(n) for n in e.names())):
                 return e
         return None
 

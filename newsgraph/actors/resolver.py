@@ -30,7 +30,15 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.agents import AgentFinder, is_lowercase_doc, load_agents
 from newsgraph.actors.dictionary import ActorDictionary, DictEntry, is_acronym
-from newsgraph.actors.filters import NonActorFilter, bio_sentences, inside_person
+from newsgraph.actors.filters import NonActorFilter, bio_sentences
+from newsgraph.actors.guards import ARTICLE_TOKENS as _ARTICLE_TOKENS
+from newsgraph.actors.guards import (
+    case_form,
+    implausible_match,
+    is_dateline,
+    owned_body,
+    word_before_surname,
+)
 from newsgraph.actors.names import (
     ODD,
     POSSESSIVE_MARKS,
@@ -54,8 +62,6 @@ from newsgraph.records import Actor, Article, Mention
 _NER_LABELS = {"PERSON", "ORG"}
 _HANDLE = re.compile(r"@([A-Za-z][A-Za-z0-9_]{2,})")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_ARTICLE_TOKENS = {"al", "el", "Al", "El"}
-_PATRONYMIC = {"bin", "ibn", "bint", "ben", "ould"}  # "Khalid bin Salman": a name goes on before
 _BIO = re.compile(r"\b(is|was) (an?|the) ([\w-]+ ){0,5}?(?P<noun>[a-z]+)\b")
 
 
@@ -153,8 +159,9 @@ class ActorResolver:
         spans = [(r.tok_start, r.tok_end) for r in refs if r.how != "title"]
         cands = [c for c in cands if not (c.place_like and any(
             a < c.tok_end and c.tok_start < b for a, b in spans))]  # "Sudanese" of "Sudanese rebels"
-        main = self._main_country(cands)
-        kept = self._keep_acting_states(cands)
+        told = [c for c in cands if not (c.place_like and is_dateline(doc, c.tok_start, c.tok_end))]
+        main = self._main_country(told)  # "JAKARTA -" is where the reporter is
+        kept = self._keep_acting_states(told)
         main_acts = main is not None and any(c.actor_id == main.id for c in kept)
         refs += [_Cand(start=r.start, end=r.end, surface=r.surface, how=r.how, actor_id=r.actor_id,
                        entry=r.entry, kind=r.kind, name=r.name, tok_start=r.tok_start,
@@ -343,10 +350,10 @@ class ActorResolver:
             entry = d.demonym(surface)
             if entry is not None:
                 how, place_like = "demonym", True
-        if entry is None:
-            return None
-        if entry.kind != "person" and how in ("dictionary", "transliteration") and inside_person(core):
-            return None  # "Radi" of "Bassam Radi" is not the Rada militia
+        if entry is None and len(core) == 1 and surface[:1].isupper():
+            entry, how = case_form(core, d), "transliteration"  # "Lavrova": Lavrov
+        if entry is None or implausible_match(core, entry, how, d):
+            return None  # "Radi" of "Bassam Radi", "Days" (Daesh), "Amman" (Oman): guards.py
         if entry.kind == "person" and how in ("dictionary", "transliteration") \
                 and self._other_persons_name(core, entry):
             return None  # "Khalid Haftar", "Hafez al-Assad": another person sharing the surname
@@ -365,7 +372,7 @@ class ActorResolver:
         if len(fold(core.text).split()) > 3:
             return False  # a whole written-out name ("Abdel Fattah el-Sisi" in full)
         doc = core.doc
-        k = self._word_before_surname(doc, core.start)
+        k = word_before_surname(doc, core.start)
         if k < 0:
             return False
         p = doc[k]
@@ -400,20 +407,6 @@ class ActorResolver:
                 name_tok.ent_iob_ == "I" and name_tok.ent_type_ == p.ent_type_):
             return False  # "On Monday Haftar", "In Benghazi Haftar"
         return not (p.is_sent_start and p.pos_ != "PROPN" and p.ent_type_ != "PERSON")
-
-    @staticmethod
-    def _word_before_surname(doc: Doc, start: int) -> int:
-        """Index of the word before a surname, past an Arabic article ("Hafez al-Assad",
-        "Hafez al Assad") or a patronymic particle ("Khalid bin Salman"); -1 if none."""
-        k = start - 1
-        if k >= 1 and doc[k].text == "-" and not doc[k - 1].whitespace_ \
-                and doc[k - 1].text in _ARTICLE_TOKENS:
-            k -= 2
-        elif k >= 0 and doc[k].text in _ARTICLE_TOKENS:
-            k -= 1
-        if k >= 0 and doc[k].lower_ in _PATRONYMIC:
-            k -= 1
-        return k
 
     def _ends_title(self, doc: Doc, k: int) -> bool:
         """Whether the words up to token ``k`` end a title ("Secretary of State")."""
@@ -581,7 +574,8 @@ class ActorResolver:
             return False  # "told Mada Masr": the outlet is the channel, not an actor
         if root.dep_ == "nsubj" and reporting and head.lemma_.lower() not in {"say", "tell"}:
             return False  # "Reuters reported"
-        return not (root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according")
+        return not (root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+                    or owned_body(core))  # "Russia's Foreign Ministry": Russia acts
 
     # ---------------------------------------------------------------- roles
     def _add_roles(self, cand: _Cand, core: Span) -> None:
@@ -676,10 +670,12 @@ class ActorResolver:
         """NER-only names that are places, codes or modifiers (filters.py); a word that ends
         a full personal name of the article stays (it is that person)."""
         full = [c.name for c in cands if c.kind == "person" and len(fold(c.name).split()) >= 2]
-        return [c for c in cands if not (
-            c.how == "ner" and c.entry is None and not any(is_partial_of(c.name, f) for f in full)
-            and self._filter.not_actor(doc[c.tok_start:c.tok_end], c.name, c.kind == "person",
-                                       bool(c.roles)))]
+        judged = [c for c in cands if c.how == "ner" and c.entry is None
+                  and not any(is_partial_of(c.name, f) for f in full)]
+        drop = self._filter.non_actors([(doc[c.tok_start:c.tok_end], c.name, c.kind == "person",
+                                         bool(c.roles)) for c in judged])
+        gone = {id(c) for c, d in zip(judged, drop, strict=True) if d}
+        return [c for c in cands if id(c) not in gone]
 
     # -------------------------------------------------------------- linking
     def _link_people(self, cands: list[_Cand]) -> list[_Cand]:
@@ -784,9 +780,11 @@ class ActorResolver:
                     in_dictionary=e is not None,
                 )
                 actors[c.actor_id] = actor
-            for form in (c.surface, c.title_surface):
+            named = c.how not in ("agent", "title", "metonym") or not c.surface.islower()
+            for form in (c.surface if named else "", c.title_surface):  # not "head", "head X"
                 form = re.sub(r"^(the|The)\s+", "", form.strip())
-                if form and form != actor.name and form not in actor.aliases:
+                if form and form != actor.name and form not in actor.aliases \
+                        and (form == c.surface or form[:1].isupper()):
                     actor.aliases.append(form)
             for role in c.roles:
                 if role not in actor.roles:

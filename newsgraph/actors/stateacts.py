@@ -112,6 +112,10 @@ class StateActs:
                 and root.head.dep_ in ("amod", "compound", "nmod"):
             root = root.head  # "American and British warplanes": British shares the noun
         doc = core.doc
+        if core.start > 0 and doc[core.start - 1].lower_ == "ethnic" or any(
+                ch.dep_ == "compound" and ch.pos_ == "PROPN" and ch.i < core.start
+                for ch in core.root.children):
+            return False  # "ethnic Armenian authorities", "Karabakh Armenians": a people
         nxt = doc[core.end] if core.end < len(doc) else None
         if nxt is not None and nxt.text == "-" and core.end + 1 < len(doc):
             after = doc[core.end + 1]

@@ -1,0 +1,68 @@
+"""Transliteration-key collisions and junk aliases (QA on hand-written articles): an
+ordinary word, another country's capital, a given name before a surname, a span across a
+sentence boundary and bare titles are no names of an actor."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from newsgraph.actors.dictionary import load_dictionary
+from newsgraph.actors.resolver import ActorResolver
+from newsgraph.nlp.places import Gazetteer
+from newsgraph.records import Actor, Article
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return ActorResolver(load_dictionary(), gazetteer=Gazetteer())
+
+
+def actors_of(nlp: spacy.Language, resolver: ActorResolver, text: str) -> list[Actor]:
+    return resolver.resolve(nlp(text), Article(doc_id="t", text=text, content_hash="h"))[0]
+
+
+@pytest.mark.parametrize(("text", "wrong_id"), [
+    ("Days after the raid, the army withdrew from the town.", "org:islamic-state"),
+    ("Flights to Amman and Doha resumed on Monday.", "country:OMN"),
+    ("Aid groups said Hutu extremists attacked a camp near Goma.", "org:houthis"),
+    ("Officials gathered in Dar es Salaam. A statement followed on Sunday.",
+     "person:ghassan-salame"),
+    ("Victoria Nuland met the opposition leaders in Niamey.", "country:SYC"),
+])
+def test_look_alike_words_are_not_actors(nlp, resolver, text: str, wrong_id: str) -> None:
+    assert wrong_id not in {a.id for a in actors_of(nlp, resolver, text)}
+
+
+def test_given_name_before_surname_keeps_the_person(nlp, resolver) -> None:
+    names = {a.name for a in actors_of(nlp, resolver, "Victoria Nuland met Bola Tinubu in Abuja.")}
+    assert "Victoria Nuland" in names
+
+
+@pytest.mark.parametrize(("text", "junk"), [
+    ("The Presidential Council said its head Mohamed al-Menfi will meet the prime ministers.",
+     {"ministers", "head Mohamed al-Menfi"}),
+    ("Israel killed Hamas political leader Ismail Haniyeh in Tehran.", {"leader Ismail Haniyeh"}),
+    ("Fighting pitted al-Burhan against his former deputy Dagalo.", {"deputy Dagalo"}),
+])
+def test_bare_titles_are_no_aliases(nlp, resolver, text: str, junk: set[str]) -> None:
+    aliases = {x for a in actors_of(nlp, resolver, text) for x in a.aliases}
+    assert not aliases & junk
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Sergei Lavrov flew to Ankara. Turkish media quoted Lavrova as saying talks went well.",
+     True),
+    ("Sergei Lavrov flew to Ankara. Anna Lavrova, a journalist, covered the visit.", False),
+])
+def test_russian_case_endings_of_a_known_surname(nlp, resolver, text: str, found: bool) -> None:
+    lavrov = [a for a in actors_of(nlp, resolver, text) if a.id == "person:sergey-lavrov"]
+    assert lavrov
+    assert ("Lavrova" in lavrov[0].aliases) is found
+
+
+def test_group_noun_sister_of_a_known_alias(nlp, resolver) -> None:
+    ids = {a.id for a in actors_of(nlp, resolver, "Tigrayan fighters entered the town of Alamata.")}
+    assert "org:tplf" in ids
