@@ -562,6 +562,10 @@ class EventExtractor:
             elif slot.startswith("prep:"):
                 toks = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == slot[5:]
                         for o in c.children if o.dep_ == "pobj"]
+            quantities = self.patterns.lexicon.quantity_nouns
+            toks += [o for x in toks if x.lemma_.lower() in quantities or x.lower_ in quantities
+                     for p in x.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj"]  # "dozens of rockets"
             for t in (a for x in toks for a in relative_antecedents(x)):
                 # "the talks in which X took part"
                 for c in [t, *[x for x in t.children if x.dep_ == "conj"]]:

@@ -161,6 +161,8 @@ class Lexicon(BaseModel):
     region_adjectives: dict[str, str] = Field(default_factory=dict)
     reciprocals: list[str] = Field(default_factory=list)  # "X and Y fought each other"
     victim_nouns: list[str] = Field(default_factory=list)  # "the killing of X": agent unknown
+    # "launched dozens of rockets": the quantity stands before the word a trigger requires
+    quantity_nouns: list[str] = Field(default_factory=list)
 
 
 class PatternFile(BaseModel):
