@@ -240,6 +240,11 @@ class Context:
         if t.dep_ in {"xcomp", "acl"} and head.pos_ == "NOUN" \
                 and head.lemma_.lower() in self.request_nouns:
             return True  # "rejected an appeal from X to lay down arms": only asked for
+        if t.dep_ in {"xcomp", "advcl"} and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                for c in t.children) \
+                and any(c.dep_ == "dobj" and c.lemma_.lower() in self.request_nouns
+                        for c in head.children):
+            return True  # "issued an ultimatum to Y to halt attacks": only demanded
         if t.dep_ not in {"xcomp", "ccomp"} or head.i == trigger.i \
                 or head.lemma_.lower() not in self.cues.request_verbs:
             return False
