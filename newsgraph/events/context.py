@@ -480,7 +480,23 @@ class Context:
                     continue
         names += self._target_place_names(holders, preps)
         names += self._venue_names(trigger)
+        names += self._talks_place_names(holders, preps)
         return list(dict.fromkeys(names))
+
+    def _talks_place_names(self, holders: list[Token], preps: set[str]) -> list[str]:
+        """Where the talks an act followed were held ("signed a deal after ten days of
+        negotiations in Pretoria"): the last resort for an act the clause does not place."""
+        names: list[str] = []
+        for h in holders:
+            for p in h.children:
+                if p.dep_ != "prep" or p.lower_ not in {"after", "following", "during"}:
+                    continue
+                for t in p.subtree:
+                    if "CONSULT" in self.noun_types.get(t.lemma_.lower(), ()):
+                        names += [n for c in t.children if c.dep_ == "prep"
+                                  and c.lower_ in preps for o in pobjs(c)
+                                  for n in self._names_in(o)]
+        return names
 
     def _target_place_names(self, holders: list[Token], preps: set[str]) -> list[str]:
         """Where the act's aim lies: "carried out operations targeting militia centres in
@@ -555,7 +571,11 @@ class Context:
         """Candidate place names under a token: GPE/LOC/FAC entities, else proper nouns that
         are no actor mention (NER often glues "Freedonia in Geneva"; the gazetteer decides);
         with ``skip_actors`` entities that are actor mentions are left out."""
-        ents = [e for e in self.doc.ents if e.label_ in {"GPE", "LOC", "FAC"}
+        # an unlisted place NER took for an organisation or person ("In El Fasher, ...") is a
+        # candidate too when no actor claims it: the gazetteer decides
+        ents = [e for e in self.doc.ents if (e.label_ in {"GPE", "LOC", "FAC"} or (
+                    e.label_ in {"ORG", "PERSON"} and e.root.pos_ == "PROPN"
+                    and e.root.i not in self.index.token_actor))
                 and not (skip_actors and e.root.i in self.index.token_actor)]
         sub = [tok] if shallow else self._place_phrase(tok)
         idx = {t.i for t in sub}
