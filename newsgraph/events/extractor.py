@@ -137,6 +137,7 @@ def headline_ranges(sent: Span) -> list[tuple[int, int]]:
     sentence: a line with no final punctuation that ends before a blank line, or that has no
     verb at all ("Tuesday 16/04/2019", "• AFP"). Hard-wrapped prose lines keep their verbs."""
     text, base = sent.text, sent.start_char
+    whole = sent.doc.text
     out: list[tuple[int, int]] = []
     pos = 0
     while True:
@@ -144,8 +145,9 @@ def headline_ranges(sent: Span) -> list[tuple[int, int]]:
         if nl < 0:
             return out
         line = text[pos:nl].strip()
-        if line and not line.endswith(TERMINAL) and text[nl:].strip():
-            blank = text[nl + 1:].lstrip(" \t").startswith("\n")
+        # (a blank line now always ends a sentence: look past the sentence for it)
+        if line and not line.endswith(TERMINAL) and whole[base + nl:].strip():
+            blank = whole[base + nl + 1:].lstrip(" \t").startswith("\n")
             span = sent.doc.char_span(base + pos, base + nl, alignment_mode="expand")
             verbless = span is not None and not any(t.pos_ in {"VERB", "AUX"} for t in span)
             if blank or verbless:
