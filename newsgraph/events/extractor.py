@@ -474,6 +474,20 @@ class EventExtractor:
         found.sort(key=lambda hs: hs[0].trigger.i)
         return found
 
+    def _act_subject(self, verb: Token, rule: Trigger, args: Args) -> bool:
+        """"An air strike killed 33 soldiers", "a drone attack targeted X's residence": the
+        act itself is the subject, its doer unnamed; the victim still makes an event."""
+        if rule.nominal or verb.pos_ not in {"VERB", "AUX"}:
+            return False
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]  # its own, not inherited
+        return bool(subjects) and all(
+            t.i not in args.index.token_actor
+            and any(r.type == rule.type for r in self.patterns.noun_rules(t.lemma_))
+            # "attacks by Libyan groups": a doer named, though unknown, is no unnamed doer
+            and not any(c.dep_ in {"poss", "agent"} or c.dep_ == "prep" and c.lower_ == "by"
+                        for c in t.children)
+            for t in subjects)
+
     def _same_type_object(self, verb: Token, types: set[str]) -> Token | None:
         """The object noun that names the verb's own act ("agreed to a truce", "signed a
         ceasefire agreement", "held talks"): coded once, on the verb."""
@@ -644,7 +658,8 @@ class EventExtractor:
         if not source and rule.nominal:
             source, target = _anaphoric_act(tok, rule.type, frame.earlier, target)
             direct, retold = False, bool(source)
-        if not source and not (rule.type in VICTIM_TYPES and args.victim_only(tok, target)):
+        if not source and not (rule.type in VICTIM_TYPES and (
+                args.victim_only(tok, target) or target and self._act_subject(tok, rule, args))):
             return None
         if rule.person_source and not any(
                 getattr(args.index.actors.get(s), "kind", None) == "person" for s in source):
