@@ -56,3 +56,23 @@ def test_narrowing_and_weekends(resolver, expr, expected) -> None:
 def test_weekend_month(resolver, anchor, expr, expected) -> None:
     got = resolver.resolve(expr, anchor)
     assert got is not None and got.value == expected
+
+
+@pytest.mark.parametrize(("expr", "expected"), [
+    ("November of last year", ("2020-11", "month")),
+    ("in early March of next year", ("2022-03", "month")),
+    ("June of this year", ("2021-06", "month")),
+])
+def test_dates_resolve_month_of_a_relative_year(resolver, expr, expected) -> None:
+    got = resolver.resolve(expr, ANCHOR)
+    assert got is not None and (got.value, got.precision) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # NER folds the count into the weekday: "on Sunday three persons"
+    ("Police arrested on Sunday three persons in the capital.", "2021-06-06"),
+    ("Police arrested three persons on Sunday in the capital.", "2021-06-06"),
+])
+def test_dates_weekday_without_the_count_after_it(nlp, resolver, text, expected) -> None:
+    got = resolver.in_span(nlp(text)[:], ANCHOR)
+    assert [d.value for d in got] == [expected]

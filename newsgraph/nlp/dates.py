@@ -128,6 +128,7 @@ _DM = re.compile(rf"^{_ORD} (?:of )?({_MONTH_RE})\.?(?: {_YEAR})?{_PART_OF_DAY}$
 _MY = re.compile(rf"^({_MONTH_RE})\.?(?: of)?(?: {_YEAR})?$")
 _DEICTIC_DETS = {"that", "this", "last", "next"}  # "That May": the month of the story
 _THAT_MONTH = re.compile(rf"^(?:that|the same) ({_MONTH_RE})$")
+_MONTH_OF_YEAR = re.compile(rf"^({_MONTH_RE})\.? of (last|previous|past|this|next) year$")
 _WEEKDAY = re.compile(rf"^(?:(last|this|next|past|coming|previous) )?({_WD_RE})\.?{_PART_OF_DAY}$")
 _WD_PREFIX = re.compile(rf"^({_WD_RE})\.? (?=.*(?:\d|{_MONTH_RE}))")
 _WEEKEND = re.compile(r"^(?:over|during|at|on|in)? ?(?:the |this )?(last|past|previous|next|coming)?"
@@ -317,7 +318,7 @@ class DateResolver:
 
     def _date_spans(self, span: Span) -> list[Span]:
         """DATE/TIME entities plus untagged reference adverbs, in text order."""
-        spans = [e for e in span.ents if e.label_ in ("DATE", "TIME")]
+        spans = [_trim_count(e) for e in span.ents if e.label_ in ("DATE", "TIME")]
         if self._adverbial is None:
             return spans
         base = span.start_char
@@ -387,6 +388,12 @@ class DateResolver:
             if anc.precision != "year" and month > anc.day.month + 1:
                 year -= 1  # "in October" read in April: last October
             return _dv(date(year, month, 1), "month")
+        m = _MONTH_OF_YEAR.match(s)
+        if m:  # "November of last year": a month of a year told relative to the anchor
+            if anc is None:
+                return None
+            step = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[m[2]]
+            return _dv(date(anc.day.year + step, MONTHS[m[1]], 1), "month")
         m = _THAT_MONTH.match(s)
         if m:
             base = prev or anc
@@ -576,6 +583,15 @@ class DateResolver:
         if anc is not None and anc.precision != "day" and not has_year and precision == "day":
             precision = _coarser(precision, anc.precision)
         return _dv(data.date_obj.date(), precision)
+
+
+def _trim_count(ent: Span) -> Span:
+    """"arrested on Sunday three persons": NER folds the count into the weekday's DATE
+    entity; a weekday followed only by number words is the weekday."""
+    if len(ent) > 1 and ent[0].lower_.rstrip(".") in WEEKDAYS \
+            and all(t.like_num or t.pos_ == "NUM" for t in ent[1:]):
+        return ent[:1]
+    return ent
 
 
 def _clean(expr: str) -> str:
