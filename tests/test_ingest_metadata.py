@@ -73,6 +73,12 @@ def test_parse_value(reader: DateReader, value: object, iso: str | None) -> None
         # a long line is not a dateline; a caption date is found only as inferred
         (FILLER * 3 + " on April 14, 2019.\n" + FILLER, ("2019-04-14", "inferred")),
         ("On October 23, talks failed in Cairo.\n" + FILLER, (None, "unknown")),
+        # a later day told without its year counts in the year of the full date before it
+        (FILLER + " On June 20, 2020 the army advanced; on July 13 talks resumed and on "
+         "August 21 a truce was signed.", ("2020-08-21", "inferred")),
+        # ... but not one that falls before it (it may be of the next year)
+        (FILLER + " On June 20, 2020 the army advanced; on January 5 talks resumed.",
+         ("2020-06-20", "inferred")),
     ],
 )
 def test_publication_date(reader: DateReader, text: str, expected: tuple) -> None:

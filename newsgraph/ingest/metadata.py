@@ -260,6 +260,35 @@ def find_dates(text: str, *, max_year: int | None = None) -> list[FoundDate]:
     return sorted(found, key=lambda f: f.start)
 
 
+_YEARLESS = re.compile(
+    r"\b(?:(?P<mon1>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.? (?P<d1>\d{1,2})"
+    r"|(?P<d2>\d{1,2}) (?P<mon2>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"))\b"
+    r"(?!,? \d{4})", re.IGNORECASE)
+
+
+def _yearless_after(text: str, full: list[FoundDate]) -> list[FoundDate]:
+    """Days without a year ("on August 21") after a full date, in its year, when they fall
+    after it (a day before it may belong to the next year: left out)."""
+    out: list[FoundDate] = []
+    for m in _YEARLESS.finditer(text):
+        before = [f for f in full if f.end <= m.start()]
+        if not before:
+            continue
+        ref = before[-1]
+        mon = (m.group("mon1") or m.group("mon2")).lower()
+        day = int(m.group("d1") or m.group("d2"))
+        year = int(ref.value[:4])
+        if mon not in MONTHS or not 1 <= day <= 31:
+            continue
+        try:
+            value = dt.date(year, MONTHS[mon], day).isoformat()
+        except ValueError:
+            continue
+        if value > ref.value:
+            out.append(FoundDate(value, "day", m.start(), m.end()))
+    return out
+
+
 def _from_match(kind: str, match: re.Match[str], max_year: int) -> FoundDate | None:
     """Turn one regex match into a validated date."""
     groups = match.groupdict()
@@ -390,12 +419,13 @@ class DateReader:
         return max(years) if years else None
 
     def latest_in_text(self, text: str) -> FoundDate | None:
-        """The latest explicit full date (day-month-year or month-year) not after today."""
+        """The latest explicit full date (day-month-year or month-year) not after today; a
+        later day told without its year ("June 20, 2020 ... on August 21") counts in the
+        year of the full date before it."""
         today = self.today.isoformat()
-        dates = [
-            d for d in find_dates(text, max_year=self.today.year)
-            if d.precision != "year" and d.value <= today
-        ]
+        full = find_dates(text, max_year=self.today.year)
+        dates = [d for d in full + _yearless_after(text, full)
+                 if d.precision != "year" and d.value <= today]
         if not dates:
             return None
         best = max(dates, key=FoundDate.sort_key)
