@@ -66,3 +66,16 @@ def test_russian_case_endings_of_a_known_surname(nlp, resolver, text: str, found
 def test_group_noun_sister_of_a_known_alias(nlp, resolver) -> None:
     ids = {a.id for a in actors_of(nlp, resolver, "Tigrayan fighters entered the town of Alamata.")}
     assert "org:tplf" in ids
+
+
+def test_actors_qa_a_surname_spelling_as_another_persons_given_name(nlp) -> None:
+    """"said Hani Raslan": a spelling close to a known surname (Haniyeh) that opens another
+    person's full name is that person's given name, not the known person."""
+    from newsgraph.actors.dictionary import load_dictionary
+    from newsgraph.actors.resolver import ActorResolver
+    from newsgraph.records import Article
+
+    text = '"There will be no war," said Hani Raslan, an analyst in Cairo.'
+    actors, _ = ActorResolver(load_dictionary()).resolve(
+        nlp(text), Article(doc_id="t", text=text, content_hash="t"))
+    assert "person:ismail-haniyeh" not in {a.id for a in actors}

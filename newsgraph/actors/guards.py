@@ -55,6 +55,10 @@ def implausible_match(core: Span, entry: DictEntry, how: str, d: ActorDictionary
     if how != "transliteration":
         return False
     tok = core[0]
+    nxt = core.doc[core.end] if core.end < len(core.doc) else None
+    if entry.kind == "person" and len(core) == 1 and nxt is not None \
+            and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "I" and tok.ent_type_ == "PERSON":
+        return True  # "Hani Raslan": a spelling of a surname as the given name of another
     if len(core) == 1 and (tok.ent_type_ in _DATE_ENTS or tok.pos_ != "PROPN"
                            and tok.vocab[tok.lower_].has_vector):
         return True  # "Days later": a common word the model knows, not a name
