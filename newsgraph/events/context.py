@@ -33,7 +33,9 @@ MEDIATED_PREPS = frozenset({"in", "after", "during", "through", "following"})
 TIME_PREPS = frozenset({"after", "before", "following", "since", "during", "amid", "over",
                         "despite", "because"})
 UP_VERB = {"xcomp", "conj", "pcomp", "prep", "acl", "dobj", "pobj", "nsubjpass", "nsubj",
-           "attr", "appos", "compound", "oprd"}
+           "attr", "appos", "compound", "oprd", "acomp"}  # acomp: "is not able to abandon"
+# "announced the start of an operation": the operation has begun
+START_NOUNS = frozenset({"start", "launch", "beginning", "onset", "outbreak", "resumption"})
 SPEAKER_REACH = 3000  # characters within which "the source" names the source told before
 ANAPHOR_DETS = {"the", "this", "that", "these", "those"}
 # Places told by description, not by name ("the Ruritanian capital", "the south of the
@@ -107,6 +109,8 @@ class Context:
                                   is not None):
                 break  # "would not remain silent and would provide": own clause ("pledged to
                 # cut ties and to enter talks": one infinitive after the other, one clause)
+            if dep == "advcl" and any(c.dep_ == "mark" for c in t.children):
+                break  # "even if X had been able to ...": a subordinate clause of its own
             if dep in UP_VERB or (dep == "advcl" and t.pos_ != "VERB") or (
                     dep == "ccomp" and head.lemma_.lower() in self.cues.negating_verbs):
                 out.append(head)
@@ -183,10 +187,13 @@ class Context:
                 continue  # "denied X and accused Y": a verb's meaning bears on its complement
             if any(x.pos_ == "ADP" and x.lower_ in TIME_PREPS for x in chain_list[1:pos]):
                 continue  # "agreed on a truce after talks that lasted hours": the talks were
+            if any(x.lemma_.lower() in START_NOUNS for x in chain_list[1:pos]) \
+                    and lem in self.reporting:
+                continue  # "announced the start of an operation": it has started
             if lem in cues.negating_verbs:
                 negated = True
-            elif lem in cues.planned_verbs or lem in cues.planned_adjs:
-                planned = True
+            elif (lem in cues.planned_verbs or lem in cues.planned_adjs) and t.pos_ != "NOUN":
+                planned = True  # not the noun: "the start of an operation" has begun
             elif t.pos_ == "NOUN" and lem in cues.planned_nouns \
                     and chain_list[pos - 1].dep_ in {"acl", "xcomp"}:
                 planned = True  # "X's decision to launch an assault": announced, not done

@@ -33,6 +33,7 @@ from newsgraph.events.args import (
 )
 from newsgraph.events.context import (
     DESCRIBED,
+    START_NOUNS,
     Context,
     clause_span,
     clause_verb,
@@ -83,6 +84,7 @@ PERIOD_INSIDE = re.compile(r"\d\s*(?:-|–|—|to|and|until|through)\s*\d|\b(?:t
                            re.IGNORECASE)
 # Publication dates guessed from the text (its latest date) are no "now".
 UNSURE_PUBLISHED = {"inferred"}
+FUTURE_DATE = re.compile(r"\b(?:next|coming|upcoming|tomorrow|later this)\b", re.IGNORECASE)
 JUDGING_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})  # may judge an act just told
 SIDE_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "conj", "parataxis"})
 NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
@@ -696,7 +698,11 @@ class EventExtractor:
             source, target = source[:1], source[1:]
         if not target and not rule.target_optional and not self._unnamed_party(tok, rule, args):
             return None
-        status = ctx.status(tok, rule.status)
+        forced = rule.status
+        if forced == "planned" and rule.nominal and tok.dep_ == "pobj" \
+                and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in START_NOUNS:
+            forced = None  # "announced the start of an operation": begun, not planned
+        status = ctx.status(tok, forced)
         if retold and status == "hypothetical" and not _demonstrative(tok):
             return None  # "the collapse of the talks may have prompted ...": nothing new told
         if retold and status == "negated":
@@ -716,6 +722,8 @@ class EventExtractor:
         if reported_by in source and etype in {"ACCUSE", "THREATEN", "REQUEST"}:
             reported_by = None
         date = self._pick_date(tok, frame.dates)
+        if status == "occurred" and date is not None and FUTURE_DATE.search(date.text or ""):
+            status = "planned"  # "would return to Beirut next week to meet X": still to come
         guess = None if date is not None else self._implicit_date(tok, status, frame)
         location = self._location(ctx, tok, rule, country)
         if location is None and etype in RETOLD_VENUE_TYPES and rule.nominal:
