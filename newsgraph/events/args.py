@@ -99,16 +99,27 @@ class ActorIndex:
         # "X met Y and urged him to ...": an object pronoun is never its own clause's subject
         # (that would be "himself"), so it is the latest other person, not the subject
         own = self._clause_subjects(tok) if tok.dep_ in OBJECT_DEPS else set()
-        best = best_subj = None
+        best = best_subj = best_main = None
         for i in self._person_tokens:
             t = self.doc[i]
             if t.idx >= tok.idx:
                 break
             if t.idx >= para_start and self.token_actor[i] not in own:
                 best = self.token_actor[i]
-                if any(a.dep_ in SUBJ_DEPS | {"nsubjpass"} for a in [t, *t.ancestors][:3]):
+                subj = next((a for a in [t, *t.ancestors][:3]
+                             if a.dep_ in SUBJ_DEPS | {"nsubjpass"}), None)
+                if subj is not None:
                     best_subj = best
-        return best if own else best_subj or best
+                    # the subject of a main clause, not of a report inside it ("X said that
+                    # Y had accepted. He called on Z": he is X)
+                    verb = subj.head
+                    while verb.dep_ == "conj" and verb.head.i != verb.i:
+                        verb = verb.head
+                    if verb.dep_ == "ROOT":
+                        best_main = best
+        if own:
+            return best
+        return best_main or best_subj or best
 
     def _clause_subjects(self, tok: Token) -> set[str]:
         """Actors of the subject of the verb an object pronoun hangs on (through "and")."""

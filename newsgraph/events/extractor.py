@@ -215,13 +215,21 @@ def _anaphoric_act(tok: Token, etype: str, earlier: list[Event],
     if not demonstrative and any(c.dep_ not in {"det"} for c in kids):
         return [], target  # "the first talks", "the planned assault": "the" alone retells
     family = ACT_FAMILY.get(etype, etype)
+    stem = tok.lemma_.lower()[:4]
+    fits = []
     for ev in reversed(earlier):
         if ev.evidence.start >= tok.sent.start_char:
             continue  # an act of the same sentence is a different one ("X raided Y; the raid")
         if tok.idx - ev.evidence.end > ANAPHOR_REACH:
             break
         if ACT_FAMILY.get(ev.type, ev.type) == family and ev.status != "hypothetical":
-            return list(ev.source), target or [t for t in ev.target if t not in ev.source]
+            fits.append(ev)
+    # the act told with the same word first ("warplanes struck ... the strikes hit"), else
+    # the latest of its kind
+    same = [e for e in fits if e.evidence.trigger_start is not None
+            and _trigger_stem(tok.doc, e.evidence.trigger_start) == stem]
+    for ev in (same or fits)[:1]:
+        return list(ev.source), target or [t for t in ev.target if t not in ev.source]
     return [], target
 
 
@@ -233,9 +241,21 @@ def _judged_act_author(tok: Token, earlier: list[Event], noun_types: Any,
         types = {r.type for r in noun_types(obj.lemma_)}
         if not types:
             continue
-        found, _ = _anaphoric_act(obj, next(iter(sorted(types))), earlier, [])
+        # an act told with the same word ("struck" ... "the strikes"), or one of its paragraph:
+        # "welcomed the agreement" is no verdict on whatever was last agreed pages before
+        stem = obj.lemma_.lower()[:4]
+        para = tok.doc.text.rfind("\n\n", 0, tok.idx)
+        told = [e for e in earlier if e.evidence.start > para or (
+            e.evidence.trigger_start is not None
+            and _trigger_stem(tok.doc, e.evidence.trigger_start) == stem)]
+        found, _ = _anaphoric_act(obj, next(iter(sorted(types))), told, [])
         return [a for a in found if a not in source]
     return []
+
+
+def _trigger_stem(doc: Doc, char: int) -> str:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0].lemma_.lower()[:4] if span is not None else ""
 
 
 RETOLD_VENUE_TYPES = {"CONSULT", "AGREE"}
