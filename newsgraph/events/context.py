@@ -81,6 +81,7 @@ class Context:
         self.countries = frozenset(patterns.lexicon.country_nouns)
         self.region_nouns = frozenset(patterns.lexicon.region_nouns)
         self.regions = dict(patterns.lexicon.region_adjectives)
+        self.volition = frozenset(patterns.lexicon.volition_verbs)
         self.request_nouns = frozenset(  # "an appeal to X to lay down arms"
             lemma for lemma, rules in patterns.nouns.items()
             if any(r.type in {"REQUEST", "THREATEN"} for r in rules))
@@ -221,6 +222,8 @@ class Context:
         if trigger.pos_ in {"NOUN", "PROPN"}:
             if self._asked_for(trigger):
                 return True  # "called for a ceasefire and the withdrawal of X": only the call
+            if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in self.volition:
+                return True  # "does not want a war": no war told
             if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in self.refusal_verbs \
                     and trigger.head.lemma_.lower() not in self.denial \
                     and light_governor(trigger) is None:

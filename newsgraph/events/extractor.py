@@ -310,6 +310,16 @@ def _in_side_clause(doc: Doc, char: int, clause: Span, trigger: Token) -> bool:
     return False
 
 
+def _in_other_noun_clause(doc: Doc, char: int, trigger: Token) -> bool:
+    """Whether the date at ``char`` sits in a relative or noun clause the trigger is not in."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    mine = {trigger.i, *(a.i for a in trigger.ancestors)}
+    return any(a.dep_ in NOUN_CLAUSE_DEPS and a.i not in mine and a.head.i not in mine
+               for a in [span[0], *span[0].ancestors])
+
+
 def _through_verb(doc: Doc, char: int, noun: Token) -> bool:
     """Whether the date at ``char`` reaches ``noun`` through a verb ("his first visit since
     taking office in June": June dates the taking of office, not the visit)."""
@@ -680,8 +690,10 @@ class EventExtractor:
         if not source and rule.nominal:
             source, target = _anaphoric_act(tok, rule.type, frame.earlier, target)
             direct, retold = False, bool(source)
+        named_victim = any(not t.startswith("agent:") for t in target)
         if not source and not (rule.type in VICTIM_TYPES and (
-                args.victim_only(tok, target) or target and self._act_subject(tok, rule, args))):
+                args.victim_only(tok, target) or named_victim
+                and self._act_subject(tok, rule, args))):
             return None
         if rule.person_source and not any(
                 getattr(args.index.actors.get(s), "kind", None) == "person" for s in source):
@@ -861,10 +873,13 @@ class EventExtractor:
             return None
         clause = clause_span(tok)
         lo, hi = clause.start_char, clause.end_char
-        # a date in a clause nested in the trigger's own dates another act, even as fallback
+        # a date in a clause nested in the trigger's own dates another act, even as fallback;
+        # so does one in a clause on another noun ("X, who mediated a deal in October 2022,
+        # proposed a plan under which Y would pull back")
         placed = [d for d in dates if d.start is not None
                   and not (lo <= d.start < hi  # type: ignore[operator]
-                           and _in_side_clause(tok.doc, d.start, clause, tok))]  # type: ignore[arg-type]
+                           and _in_side_clause(tok.doc, d.start, clause, tok))  # type: ignore[arg-type]
+                  and not _in_other_noun_clause(tok.doc, d.start, tok)]  # type: ignore[arg-type]
         inside = [d for d in placed if lo <= d.start < hi]  # type: ignore[operator]
         sub_lo, sub_hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
         own = [d for d in inside if sub_lo <= d.start < sub_hi  # type: ignore[operator]

@@ -163,6 +163,8 @@ class Lexicon(BaseModel):
     victim_nouns: list[str] = Field(default_factory=list)  # "the killing of X": agent unknown
     # "launched dozens of rockets": the quantity stands before the word a trigger requires
     quantity_nouns: list[str] = Field(default_factory=list)
+    # "does not want a war", "fears an escalation": a wanted or feared act is no act
+    volition_verbs: list[str] = Field(default_factory=list)
 
 
 class PatternFile(BaseModel):
