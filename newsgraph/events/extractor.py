@@ -80,6 +80,7 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # A period, not a point in time: "since 2014", "during 2014-2015" do not date what follows.
 PERIOD_BEFORE = re.compile(r"\b(?:since|during|throughout|until|till|from|between|over|for)\s+$",
                            re.IGNORECASE)
+DEADLINE_BEFORE = re.compile(r"\b(?:by|before|no later than)\s+$", re.IGNORECASE)
 PERIOD_INSIDE = re.compile(r"\d\s*(?:-|–|—|to|and|until|through)\s*\d|\b(?:to|and|until|through)\s+\w",
                            re.IGNORECASE)
 # Publication dates guessed from the text (its latest date) are no "now".
@@ -455,7 +456,12 @@ class EventExtractor:
                         index.note_gathering(ev.evidence.trigger_start or ev.evidence.start,
                                              [*ev.source, *ev.target])
             if sent_dates:
-                previous = sent_dates[-1]
+                # "that month" refers to the last date told as a time, not to a deadline
+                # ("would leave by September 11") or a period's bound
+                points = [d for d in sent_dates if _point_in_time(d, text)
+                          and not DEADLINE_BEFORE.search(text[max(0, (d.start or 0) - 12):
+                                                              d.start or 0])]
+                previous = points[-1] if points else sent_dates[-1]
                 frames = [d for d in sent_dates if _point_in_time(d, text)
                           and _frames_sentence(d, doc)]
                 carried = frames[-1] if frames else None
