@@ -405,7 +405,12 @@ def speaker_before(tok: Token, reporting_verbs: frozenset[str]) -> bool:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    """A passive verb, reduced relatives included ("five peacekeepers killed when ...": the
+    noun is the one killed, not the killer)."""
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBD"} and not any(
+        c.dep_ in {"dobj", "nsubj", "aux", "agent"} for c in verb.children)
 
 
 def pobjs(prep: Token) -> list[Token]:
