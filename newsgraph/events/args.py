@@ -61,6 +61,24 @@ class ActorIndex:
         self._person_tokens = sorted(i for i, a in self.token_actor.items()
                                      if self.actors.get(a) and self.actors[a].kind == "person")
         self._gatherings: list[tuple[int, list[str]]] = []  # (char offset, participant ids)
+        self._pairs: list[tuple[int, list[str]]] = []  # (char offset, the two parties)
+
+    @staticmethod
+    def _pair_noun(tok: Token) -> bool:
+        return tok.pos_ == "NOUN" and tok.lemma_.lower() in PAIR_NOUNS and any(
+            c.lower_ in {"two", "both"} and c.dep_ in {"nummod", "det", "predet", "amod"}
+            for c in tok.children)
+
+    def note_pair(self, offset: int, ids: list[str]) -> None:
+        """Record the two parties of a two-sided act told at ``offset`` ("X met Y"), so that a
+        later "the two sides" / "both parties" stands for them."""
+        if len(ids) == 2 and ids[0] != ids[1] and not any(i.startswith("agent:") for i in ids):
+            self._pairs.append((offset, list(ids)))
+
+    def pair_before(self, tok: Token) -> list[str]:
+        """The parties of the last two-sided act told shortly before ``tok``."""
+        found = [ids for offset, ids in self._pairs if offset < tok.idx <= offset + PAIR_REACH]
+        return list(found[-1]) if found else []
 
     def note_gathering(self, offset: int, ids: list[str]) -> None:
         """Record the participants of a conference/meeting told at ``offset``, so that a later
@@ -186,7 +204,8 @@ class ActorIndex:
 
     def of_token(self, tok: Token, depth: int = 0) -> list[str]:
         """Actor ids a token stands for: its own mention, else its modifiers' mentions."""
-        if tok.i in self.token_actor:
+        if tok.i in self.token_actor and not (self.token_actor[tok.i].startswith("agent:")
+                                              and self._pair_noun(tok)):
             return [self.token_actor[tok.i], *self._states_after_of(tok)]
         if tok.lower_ in PERSON_PRONOUNS and tok.pos_ == "PRON":
             who = self.resolve_pronoun(tok)
@@ -195,6 +214,12 @@ class ActorIndex:
             return self._reported_self(tok) or self._previous_subject(tok)
         if depth > 2 or tok.pos_ in {"VERB", "AUX"}:
             return []
+        if self._pair_noun(tok):
+            # "the two sides agreed", "both parties to sign": the two of the last act between two
+            pair = self.pair_before(tok)
+            if pair or tok.i not in self.token_actor:
+                return pair
+            return [self.token_actor[tok.i]]
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.participant_nouns:
             # "the participants (of the event)": those who took part in the gathering just told
             return self.gathering_before(tok)
@@ -315,6 +340,10 @@ TEMPORAL_PREPS = frozenset({"after", "following", "before", "since"})
 # Prepositions that give a circumstance (reason, time) of a clause, not the act it carries.
 CIRCUMSTANCE_PREPS = frozenset({"over", "after", "before", "following", "since", "during",
                                 "amid", "despite", "because", "like", "unlike", "until"})
+# Nouns that, as "the two X" / "both X", stand for the two parties of the last two-sided act.
+PAIR_NOUNS = frozenset({"side", "party", "country", "leader", "government", "delegation",
+                        "camp", "rival", "minister", "belligerent", "foe", "adversary"})
+PAIR_REACH = 3000  # characters
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
 
 

@@ -86,6 +86,8 @@ PERIOD_INSIDE = re.compile(r"\d\s*(?:-|–|—|to|and|until|through)\s*\d|\b(?:t
 # Publication dates guessed from the text (its latest date) are no "now".
 UNSURE_PUBLISHED = {"inferred"}
 FUTURE_DATE = re.compile(r"\b(?:next|coming|upcoming|tomorrow|later this)\b", re.IGNORECASE)
+# Acts between two sides that "the two sides" may refer back to.
+PAIR_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 JUDGING_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})  # may judge an act just told
 SIDE_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "conj", "parataxis"})
 NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
@@ -455,6 +457,10 @@ class EventExtractor:
                     if ev.type == "CONSULT" and ev.mode in GATHERING_MODES:
                         index.note_gathering(ev.evidence.trigger_start or ev.evidence.start,
                                              [*ev.source, *ev.target])
+                    if len(ev.source) == 1 and len(ev.target) == 1 \
+                            and ev.type in PAIR_TYPES and ev.status != "hypothetical":
+                        index.note_pair(ev.evidence.trigger_start or ev.evidence.start,
+                                        [ev.source[0], ev.target[0]])
             if sent_dates:
                 # "that month" refers to the last date told as a time, not to a deadline
                 # ("would leave by September 11") or a period's bound
