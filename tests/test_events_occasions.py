@@ -137,3 +137,15 @@ def test_events_occasions_unknown_country_is_not_matched(nlp, extractor):
                 for m in re.finditer("Freedonia", text)]
     events = extractor.extract(nlp(text), article, actors, mentions)
     assert all(e.date is None for e in events)
+
+
+def test_events_occasions_relative_clause_hung_on_the_place(nlp, extractor):
+    """"A summit was held in Vienna, in which X and Y took part": the parser may hang the
+    relative clause on the place; the participation is still the summit's."""
+    text = ("A summit was held in the capital of Austria, in which Aldo Brask and Mira Tolvan "
+            "took part.")
+    _, events = _run(nlp, extractor, text, "2021-05-02")
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert consult, [(e.type, e.source, e.target) for e in events]
+    assert consult[0].location is not None and consult[0].location.name == "Vienna"
+    assert consult[0].date is not None and consult[0].date.value.startswith("2021-03")

@@ -173,6 +173,18 @@ class OccasionIndex:
         names = occasion_names(noun) or self._venue(noun)
         return (lemma, names) if names else None
 
+    def _held_occasion(self, antecedent: Token) -> Token:
+        """The occasion a relative clause is about: its antecedent, or, when the parser hung
+        it on the place ("a conference was held in Berlin, in which Y took part"), the
+        occasion held there."""
+        if antecedent.dep_ == "pobj" and antecedent.head.dep_ == "prep":
+            verb = antecedent.head.head
+            if verb.lemma_.lower() in HOLDING_VERBS:
+                for c in verb.children:
+                    if c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in self.nouns:
+                        return c
+        return antecedent
+
     def _venue(self, noun: Token) -> frozenset[str]:
         """The place an unnamed occasion was held in, as its names: "a conference was held
         in Berlin" is the Berlin conference ("in the capital of X": X's capital)."""
@@ -237,6 +249,9 @@ class OccasionIndex:
                     c.lower_ in self.relations for c in t.children if c.dep_ == "pobj")):
                 continue  # "after the summit", "in the wake of the conference"
             here = here and t.dep_ not in CLAUSAL_ARGS
+            if t.lower_ in {"which", "whom"} and t.dep_ == "pobj" \
+                    and t.head.head.dep_ == "relcl":
+                t = self._held_occasion(t.head.head.head)  # "..., in which Y took part"
             key = self.key(t) or self.antecedent(t)
             if key is not None and t.dep_ in ARG_DEPS:
                 found.append(key)
