@@ -34,6 +34,7 @@ from newsgraph.actors.dictionary import DictEntry
 from newsgraph.actors.names import POSSESSIVE_MARKS, slug
 from newsgraph.actors.references import CandLike, Reference
 from newsgraph.datafiles import data_path, load_data_file
+from newsgraph.nlp.syntax import clause_subjects
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 _OBJ = {"dobj", "dative", "oprd"}
@@ -156,21 +157,6 @@ def agent_actor(group: AgentGroup, country: DictEntry | None) -> tuple[str, str,
     if group.state:
         return f"agent:{group.sector}", group.label, None
     return f"agent:{_slug(group.label)}", group.label, None
-
-
-def _clause_subject_tokens(tok: Token) -> set[int]:
-    """Token indexes of the subject of the verb ``tok`` hangs on (through "and")."""
-    verb = tok.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    for _ in range(3):
-        subs = [c for c in verb.children if c.dep_ in _SUBJ]
-        if subs:
-            return {t.i for s in subs for t in s.subtree}
-        if verb.dep_ != "conj" or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    return set()
 
 
 def _slug(label: str) -> str:
@@ -365,7 +351,8 @@ class AgentFinder:
         if not definite:
             return None
         # "the RSF accused the army": an object never refers back to its own clause's subject
-        own = _clause_subject_tokens(head) if head.dep_ in ("dobj", "pobj", "dative") else set()
+        own = {t.i for s in clause_subjects(head, _SUBJ) for t in s.subtree} \
+            if head.dep_ in ("dobj", "pobj", "dative") else set()
         words = {t.lower_ for t in span}
         army = group.state and group.sector == "MIL"
         iso3 = (country.iso3 or country.id.split(":", 1)[1]) if country is not None else None

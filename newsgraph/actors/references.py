@@ -36,11 +36,6 @@ from newsgraph.datafiles import data_path, load_data_file
 from newsgraph.records import Article
 
 _NAMED_DEPS = {"compound", "amod", "appos", "nmod", "npadvmod", "flat"}
-LEADING_VERBS = frozenset({"lead", "command", "head"})
-# Group nouns one movement's men are called by interchangeably ("Tigrayan fighters/forces").
-_SISTER_NOUNS = ("forces", "fighters", "rebels", "militias", "troops")
-# Words tying forces to a leader: "forces loyal to X", "groups affiliated with X".
-AFFILIATED = frozenset({"loyal", "affiliated", "allied", "aligned", "linked", "attached"})
 _ROLE_CUT = re.compile(r"\s(?:to|in|for|at|with|on)\s", re.I)
 
 
@@ -54,6 +49,9 @@ class ReferenceCuesModel(BaseModel):
     command_titles: list[str] = Field(default_factory=list)
     former_words: list[str] = Field(default_factory=list)
     force_nouns: list[str] = Field(default_factory=list)
+    force_ties: list[str] = Field(default_factory=list)
+    force_leading_verbs: list[str] = Field(default_factory=list)
+    sister_force_nouns: list[str] = Field(default_factory=list)
     government_nouns: list[str] = Field(default_factory=list)
     government_titles: list[str] = Field(default_factory=list)
     deputy_words: list[str] = Field(default_factory=list)
@@ -70,6 +68,9 @@ class ReferenceCues:
     command: set[str] = field(default_factory=set)
     former: set[str] = field(default_factory=set)
     forces: set[str] = field(default_factory=set)
+    ties: set[str] = field(default_factory=set)
+    leading: set[str] = field(default_factory=set)
+    sisters: list[str] = field(default_factory=list)
     governments: set[str] = field(default_factory=set)
     gov_titles: set[str] = field(default_factory=set)
     deputy: set[str] = field(default_factory=set)
@@ -96,6 +97,9 @@ def load_reference_cues(extra_files: Sequence[str | Path] = ()) -> ReferenceCues
         cues.command |= {fold(w) for w in m.command_titles}
         cues.former |= {w.lower() for w in m.former_words}
         cues.forces |= {w.lower() for w in m.force_nouns}
+        cues.ties |= {w.lower() for w in m.force_ties}
+        cues.leading |= {w.lower() for w in m.force_leading_verbs}
+        cues.sisters += [w.lower() for w in m.sister_force_nouns if w.lower() not in cues.sisters]
         cues.governments |= {w.lower() for w in m.government_nouns}
         cues.gov_titles |= {fold(w) for w in m.government_titles}
         cues.deputy |= {fold(w) for w in m.deputy_words}
@@ -351,13 +355,13 @@ class ReferenceFinder:
         for ch in t.children:
             if ch.dep_ == "poss" and ch.i in person_toks:
                 owner = person_toks[ch.i]
-            elif ch.dep_ in ("amod", "acl") and ch.lower_ in AFFILIATED:
+            elif ch.dep_ in ("amod", "acl") and ch.lower_ in self.cues.ties:
                 # "forces loyal to X", "armed groups affiliated with X", "allied to X"
                 for prep in ch.children:
                     objs = [o for o in prep.children if o.dep_ == "pobj" and o.i in person_toks]
                     if prep.lower_ in ("to", "with") and objs:
                         owner, loyal = person_toks[objs[0].i], True
-            elif ch.dep_ == "acl" and ch.lemma_.lower() in LEADING_VERBS:
+            elif ch.dep_ == "acl" and ch.lemma_.lower() in self.cues.leading:
                 # "the forces led by X", "paramilitaries commanded by X"
                 for agent in (c for c in ch.children if c.dep_ == "agent"):
                     objs = [o for o in agent.children if o.dep_ == "pobj" and o.i in person_toks]
@@ -496,7 +500,7 @@ class ReferenceFinder:
         rebels"), the qualifier's plural ("Houthi" -> "Houthis") or the qualifier with a
         sister group noun ("Tigrayan fighters" -> "Tigrayan forces"). A listed people's name
         must be written as the organisation's name: "Hutu" only spells like "Houthi"."""
-        variants = [phrase, qual + "s", *(f"{qual} {n}" for n in _SISTER_NOUNS)]
+        variants = [phrase, qual + "s", *(f"{qual} {n}" for n in self.cues.sisters)]
         for text in dict.fromkeys(variants):
             e = self.d.lookup(text)
             if e is not None and e.kind == "organization" and (

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.events.patterns import Lexicon, shipped_lexicon
+from newsgraph.nlp.syntax import clause_subjects
 from newsgraph.records import Actor, Mention
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
@@ -63,9 +64,8 @@ class ActorIndex:
         self._gatherings: list[tuple[int, list[str]]] = []  # (char offset, participant ids)
         self._pairs: list[tuple[int, list[str]]] = []  # (char offset, the two parties)
 
-    @staticmethod
-    def _pair_noun(tok: Token) -> bool:
-        return tok.pos_ == "NOUN" and tok.lemma_.lower() in PAIR_NOUNS and any(
+    def _pair_noun(self, tok: Token) -> bool:
+        return tok.pos_ == "NOUN" and tok.lemma_.lower() in self.pair_nouns and any(
             c.lower_ in {"two", "both"} and c.dep_ in {"nummod", "det", "predet", "amod"}
             for c in tok.children)
 
@@ -105,6 +105,7 @@ class ActorIndex:
         self.example_preps = frozenset(lexicon.example_preps)
         self.recipient_nouns = frozenset(lexicon.recipient_nouns)
         self.participant_nouns = frozenset(lexicon.participant_nouns)
+        self.pair_nouns = frozenset(lexicon.pair_nouns)
 
     # ------------------------------------------------------------------ tokens
     def resolve_pronoun(self, tok: Token) -> str | None:
@@ -116,7 +117,8 @@ class ActorIndex:
         para_start = text.rfind("\n", 0, tok.idx) + 1
         # "X met Y and urged him to ...": an object pronoun is never its own clause's subject
         # (that would be "himself"), so it is the latest other person, not the subject
-        own = self._clause_subjects(tok) if tok.dep_ in OBJECT_DEPS else set()
+        own = {self.token_actor[s.i] for s in clause_subjects(tok, SUBJ_DEPS)
+               if s.i in self.token_actor} if tok.dep_ in OBJECT_DEPS else set()
         best = best_subj = best_main = None
         for i in self._person_tokens:
             t = self.doc[i]
@@ -138,20 +140,6 @@ class ActorIndex:
         if own:
             return best
         return best_main or best_subj or best
-
-    def _clause_subjects(self, tok: Token) -> set[str]:
-        """Actors of the subject of the verb an object pronoun hangs on (through "and")."""
-        verb = tok.head
-        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-            verb = verb.head
-        for _ in range(3):
-            subs = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
-            if subs:
-                return {self.token_actor[s.i] for s in subs if s.i in self.token_actor}
-            if verb.dep_ != "conj" or verb.head.i == verb.i:
-                break
-            verb = verb.head
-        return set()
 
     def _destination_traveller(self, tok: Token) -> str | None:
         """"X sent his deputy, Y, to C, where he met Z": in a where-clause on the destination
@@ -340,9 +328,6 @@ TEMPORAL_PREPS = frozenset({"after", "following", "before", "since"})
 # Prepositions that give a circumstance (reason, time) of a clause, not the act it carries.
 CIRCUMSTANCE_PREPS = frozenset({"over", "after", "before", "following", "since", "during",
                                 "amid", "despite", "because", "like", "unlike", "until"})
-# Nouns that, as "the two X" / "both X", stand for the two parties of the last two-sided act.
-PAIR_NOUNS = frozenset({"side", "party", "country", "leader", "government", "delegation",
-                        "camp", "rival", "minister", "belligerent", "foe", "adversary"})
 PAIR_REACH = 3000  # characters
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
 

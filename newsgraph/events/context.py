@@ -34,8 +34,6 @@ TIME_PREPS = frozenset({"after", "before", "following", "since", "during", "amid
                         "despite", "because"})
 UP_VERB = {"xcomp", "conj", "pcomp", "prep", "acl", "dobj", "pobj", "nsubjpass", "nsubj",
            "attr", "appos", "compound", "oprd", "acomp"}  # acomp: "is not able to abandon"
-# "announced the start of an operation": the operation has begun
-START_NOUNS = frozenset({"start", "launch", "beginning", "onset", "outbreak", "resumption"})
 SPEAKER_REACH = 3000  # characters within which "the source" names the source told before
 ANAPHOR_DETS = {"the", "this", "that", "these", "those"}
 # Places told by description, not by name ("the Ruritanian capital", "the south of the
@@ -82,6 +80,7 @@ class Context:
         self.region_nouns = frozenset(patterns.lexicon.region_nouns)
         self.regions = dict(patterns.lexicon.region_adjectives)
         self.volition = frozenset(patterns.lexicon.volition_verbs)
+        self.start_nouns = frozenset(patterns.lexicon.start_nouns)
         self.request_nouns = frozenset(  # "an appeal to X to lay down arms"
             lemma for lemma, rules in patterns.nouns.items()
             if any(r.type in {"REQUEST", "THREATEN"} for r in rules))
@@ -188,7 +187,7 @@ class Context:
                 continue  # "denied X and accused Y": a verb's meaning bears on its complement
             if any(x.pos_ == "ADP" and x.lower_ in TIME_PREPS for x in chain_list[1:pos]):
                 continue  # "agreed on a truce after talks that lasted hours": the talks were
-            if any(x.lemma_.lower() in START_NOUNS for x in chain_list[1:pos]) \
+            if any(x.lemma_.lower() in self.start_nouns for x in chain_list[1:pos]) \
                     and lem in self.reporting:
                 continue  # "announced the start of an operation": it has started
             if lem in cues.negating_verbs:

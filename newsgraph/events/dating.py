@@ -37,6 +37,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.events.context import clause_span
 from newsgraph.events.occasions import KnownOccasions, OccasionEntry
 from newsgraph.records import DateValue, Event, Place
 
@@ -52,12 +53,7 @@ CLAUSAL_ARGS = {"xcomp"}  # "convinced Y to attend the summit": not at the summi
 QUOTES = ("\"", "“", "'", "‘", "«")
 PAST_STATUS = {"occurred", "negated"}
 MONTH_SHARE = 0.9
-# Verbs that place an occasion: "a conference was held in X", "X hosted the summit".
-HOLDING_VERBS = frozenset({"hold", "host", "convene", "open", "take", "begin", "start", "end",
-                           "conclude", "close", "organize", "organise", "stage"})
-CAPITAL_WORDS = frozenset({"capital"})
-# Definite references back to the last named occasion ("the event", "the summit").
-ANAPHORIC_NOUNS = frozenset({"event"})
+# Determiners of a definite reference back to the last named occasion ("the summit").
 DEFINITE = frozenset({"the", "this", "that"})
 ANAPHORA_REACH = 1500  # characters
 
@@ -95,14 +91,6 @@ def occasion_names(noun: Token) -> frozenset[str]:
     return frozenset(out)
 
 
-def _clause_root(tok: Token, clause_deps: frozenset[str]) -> Token:
-    t = tok
-    while t.dep_ not in clause_deps and t.head.i != t.i:
-        t = t.head
-    return t
-
-
-CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "conj", "acl"})
 
 
 @dataclass(frozen=True)
@@ -134,7 +122,12 @@ class OccasionIndex:
     def __init__(self, nouns: Iterable[str], relations: Iterable[str],
                  known: KnownOccasions | None = None, countries: frozenset[str] = frozenset(),
                  published: date | None = None,
-                 capital_of: Callable[[str], str | None] | None = None) -> None:
+                 capital_of: Callable[[str], str | None] | None = None,
+                 venue_verbs: Iterable[str] = (), anaphors: Iterable[str] = (),
+                 capital_nouns: Iterable[str] = ()) -> None:
+        self.venue_verbs = frozenset(venue_verbs)  # "a conference was held in X" (dates.yaml)
+        self.anaphors = frozenset(anaphors)  # "the event" (dates.yaml)
+        self.capital_nouns = frozenset(capital_nouns)  # "in the capital of X" (lexicon)
         self.known = known
         self.capital_of = capital_of  # a country's name -> its capital (the actor dictionary)
         self.nouns = frozenset(nouns) | (known.nouns if known is not None else frozenset())
@@ -159,7 +152,7 @@ class OccasionIndex:
         named shortly before it ("the summit", "the event"); None when there is none or an
         occasion without a name came in between (it may be the one meant)."""
         lemma = noun.lemma_.lower()
-        if lemma not in self.nouns and lemma not in ANAPHORIC_NOUNS or noun.pos_ != "NOUN" \
+        if lemma not in self.nouns and lemma not in self.anaphors or noun.pos_ != "NOUN" \
                 or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
             return None
         earlier = [k for idx, k in self._named if idx < noun.idx <= idx + ANAPHORA_REACH]
@@ -179,7 +172,7 @@ class OccasionIndex:
         occasion held there."""
         if antecedent.dep_ == "pobj" and antecedent.head.dep_ == "prep":
             verb = antecedent.head.head
-            if verb.lemma_.lower() in HOLDING_VERBS:
+            if verb.lemma_.lower() in self.venue_verbs:
                 for c in verb.children:
                     if c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in self.nouns:
                         return c
@@ -189,7 +182,7 @@ class OccasionIndex:
         """The place an unnamed occasion was held in, as its names: "a conference was held
         in Berlin" is the Berlin conference ("in the capital of X": X's capital)."""
         verb = noun.head
-        if noun.dep_ not in {"nsubj", "nsubjpass"} or verb.lemma_.lower() not in HOLDING_VERBS:
+        if noun.dep_ not in {"nsubj", "nsubjpass"} or verb.lemma_.lower() not in self.venue_verbs:
             return frozenset()
         out: set[str] = set()
         for prep in verb.children:
@@ -200,7 +193,7 @@ class OccasionIndex:
                     continue
                 if _proper(o):
                     out.update(_name_words(o))
-                elif self.capital_of is not None and o.lemma_.lower() in CAPITAL_WORDS:
+                elif self.capital_of is not None and o.lemma_.lower() in self.capital_nouns:
                     for of in (c for c in o.children if c.dep_ == "prep" and c.lower_ == "of"):
                         for country in (c for c in of.children if c.dep_ == "pobj"):
                             capital = self.capital_of(country.text)
@@ -218,8 +211,8 @@ class OccasionIndex:
             key = self.key(tok)
             if key is None:
                 continue
-            root = _clause_root(tok, CLAUSE_DEPS)
-            lo, hi = min(t.idx for t in root.subtree), max(t.idx for t in root.subtree) + 1
+            clause = clause_span(tok)
+            lo, hi = clause.start_char, clause[-1].idx + 1
             inside = [d for d in placed if lo <= d.start < hi]  # type: ignore[operator]
             if not inside:
                 continue
@@ -403,8 +396,8 @@ def infer_publication(doc: Doc, index: OccasionIndex,
         if len(known) != 1:
             continue
         entry = known[0]
-        root = _clause_root(tok, CLAUSE_DEPS)
-        lo, hi = root.left_edge.i, root.right_edge.i
+        clause = clause_span(tok)
+        lo, hi = clause.start, clause.end - 1
         inside = [e for e in dates if lo <= e.start and e.end - 1 <= hi]
         if not inside:
             continue

@@ -33,7 +33,6 @@ from newsgraph.events.args import (
 )
 from newsgraph.events.context import (
     DESCRIBED,
-    START_NOUNS,
     Context,
     clause_span,
     clause_verb,
@@ -65,7 +64,6 @@ THREAT_TYPES = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "REJECT", "MOBILIZE"
 CONDITION_MARKS = {"unless", "if"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 VISIT_MODES = {"visit", "host", "invitation"}
-HOSTING_VERBS = frozenset({"host", "organize", "organise", "sponsor", "convene"})
 # Consultations among several parties whose "participants" a later sentence names.
 GATHERING_MODES = {"participation", "conference", "talks"}
 OBJECT_PLACE_TYPES = {"ASSAULT", "COERCE"}
@@ -218,7 +216,6 @@ def _anaphoric_act(tok: Token, etype: str, earlier: list[Event],
     if not demonstrative and any(c.dep_ not in {"det"} for c in kids):
         return [], target  # "the first talks", "the planned assault": "the" alone retells
     family = ACT_FAMILY.get(etype, etype)
-    stem = tok.lemma_.lower()[:4]
     fits = []
     for ev in reversed(earlier):
         if ev.evidence.start >= tok.sent.start_char:
@@ -229,8 +226,7 @@ def _anaphoric_act(tok: Token, etype: str, earlier: list[Event],
             fits.append(ev)
     # the act told with the same word first ("warplanes struck ... the strikes hit"), else
     # the latest of its kind
-    same = [e for e in fits if e.evidence.trigger_start is not None
-            and _trigger_stem(tok.doc, e.evidence.trigger_start) == stem]
+    same = [e for e in fits if _told_with(e, tok)]
     for ev in (same or fits)[:1]:
         return list(ev.source), target or [t for t in ev.target if t not in ev.source]
     return [], target
@@ -246,19 +242,26 @@ def _judged_act_author(tok: Token, earlier: list[Event], noun_types: Any,
             continue
         # an act told with the same word ("struck" ... "the strikes"), or one of its paragraph:
         # "welcomed the agreement" is no verdict on whatever was last agreed pages before
-        stem = obj.lemma_.lower()[:4]
         para = tok.doc.text.rfind("\n\n", 0, tok.idx)
-        told = [e for e in earlier if e.evidence.start > para or (
-            e.evidence.trigger_start is not None
-            and _trigger_stem(tok.doc, e.evidence.trigger_start) == stem)]
+        told = [e for e in earlier if e.evidence.start > para or _told_with(e, obj)]
         found, _ = _anaphoric_act(obj, next(iter(sorted(types))), told, [])
         return [a for a in found if a not in source]
     return []
 
 
-def _trigger_stem(doc: Doc, char: int) -> str:
+def _token_at(doc: Doc, char: int) -> Token | None:
+    """The token holding character ``char`` (a date's or a trigger's start)."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0].lemma_.lower()[:4] if span is not None else ""
+    return span[0] if span is not None else None
+
+
+def _told_with(ev: Event, word: Token) -> bool:
+    """Whether ``ev`` was told with the same word as ``word`` ("struck" / "the strikes",
+    "attacked" / "the attack": the lemmas' first four letters)."""
+    if ev.evidence.trigger_start is None:
+        return False
+    trig = _token_at(word.doc, ev.evidence.trigger_start)
+    return trig is not None and trig.lemma_.lower()[:4] == word.lemma_.lower()[:4]
 
 
 RETOLD_VENUE_TYPES = {"CONSULT", "AGREE"}
@@ -295,10 +298,10 @@ def _in_side_clause(doc: Doc, char: int, clause: Span, trigger: Token) -> bool:
     September"), before it only a clause on a noun ("Oman, which has mediated since 2022,
     urged"); other clauses before it are left alone, as a fronted date is often parsed into
     them ("... town\n\nOn Monday, X met Y")."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    if span is None:
+    t = _token_at(doc, char)
+    if t is None:
         return False
-    t, top = span[0], clause.root.i
+    top = clause.root.i
     own = {trigger.i, *(a.i for a in trigger.ancestors)}
     while t.i != top and t.head.i != t.i:
         # after the trigger any nested clause; before it only a clause on a noun ("Oman,
@@ -315,21 +318,21 @@ def _in_side_clause(doc: Doc, char: int, clause: Span, trigger: Token) -> bool:
 
 def _in_other_noun_clause(doc: Doc, char: int, trigger: Token) -> bool:
     """Whether the date at ``char`` sits in a relative or noun clause the trigger is not in."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    if span is None:
+    tok = _token_at(doc, char)
+    if tok is None:
         return False
     mine = {trigger.i, *(a.i for a in trigger.ancestors)}
     return any(a.dep_ in NOUN_CLAUSE_DEPS and a.i not in mine and a.head.i not in mine
-               for a in [span[0], *span[0].ancestors])
+               for a in [tok, *tok.ancestors])
 
 
 def _through_verb(doc: Doc, char: int, noun: Token) -> bool:
     """Whether the date at ``char`` reaches ``noun`` through a verb ("his first visit since
     taking office in June": June dates the taking of office, not the visit)."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    if span is None:
+    tok = _token_at(doc, char)
+    if tok is None:
         return True
-    t = span[0].head
+    t = tok.head
     while t.i != noun.i and t.head.i != t.i:
         if t.pos_ in {"VERB", "AUX"}:
             return True
@@ -383,8 +386,12 @@ class EventExtractor:
             parts = [int(p) for p in anchor.value.split("-")]
             y, m = parts[0], parts[1] if len(parts) > 1 else 12
             published = date(y, m, parts[2] if len(parts) > 2 else calendar.monthrange(y, m)[1])
+        cues = getattr(self.dates, "cues", None)
         return OccasionIndex(self.occasion_nouns, self.occasion_relations,
-                             self.known_occasions, countries, published, self._capital_of)
+                             self.known_occasions, countries, published, self._capital_of,
+                             getattr(cues, "occasion_venue_verbs", ()),
+                             getattr(cues, "occasion_anaphors", ()),
+                             self.patterns.lexicon.capital_nouns)
 
     def _capital_of(self, country: str) -> str | None:
         entry = self.dictionary.lookup(country) if self.dictionary is not None else None
@@ -735,7 +742,7 @@ class EventExtractor:
         if not target and len(source) > 1 and args.reciprocal(tok, rule.target, rule.nominal):
             target = [] if rule.type in SYMMETRIC else list(source)  # _split: each vs the other
         hosted = rule.nominal and is_light and gov is not None \
-            and gov.lemma_.lower() in HOSTING_VERBS  # "X and Y hosted meetings": the hosts
+            and gov.lemma_.lower() in self.patterns.lexicon.hosting_verbs  # the hosts
         if not target and rule.type in SYMMETRIC and len(source) > 1 and not rule.participants \
                 and (rule.mode or "") not in VISIT_MODES and not hosted:
             # "X and Y met": one side each; "X and Y visited C / hosted talks": one side
@@ -744,7 +751,8 @@ class EventExtractor:
             return None
         forced = rule.status
         if forced == "planned" and rule.nominal and tok.dep_ == "pobj" \
-                and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in START_NOUNS:
+                and tok.head.lower_ == "of" \
+                and tok.head.head.lemma_.lower() in self.patterns.lexicon.start_nouns:
             forced = None  # "announced the start of an operation": begun, not planned
         status = ctx.status(tok, forced)
         if retold and status == "hypothetical" and not _demonstrative(tok):

@@ -165,6 +165,9 @@ class Lexicon(BaseModel):
     quantity_nouns: list[str] = Field(default_factory=list)
     # "does not want a war", "fears an escalation": a wanted or feared act is no act
     volition_verbs: list[str] = Field(default_factory=list)
+    pair_nouns: list[str] = Field(default_factory=list)  # "the two sides"
+    start_nouns: list[str] = Field(default_factory=list)  # "the start of an operation"
+    hosting_verbs: list[str] = Field(default_factory=list)  # "X and Y hosted talks"
 
 
 class PatternFile(BaseModel):

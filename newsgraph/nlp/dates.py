@@ -99,6 +99,8 @@ class DateCues(BaseModel):
     occasion_nouns: list[str] = Field(default_factory=list)
     # Words that relate an event to an occasion rather than put it there ("after the summit").
     occasion_relations: list[str] = Field(default_factory=list)
+    occasion_venue_verbs: list[str] = Field(default_factory=list)  # "held in Berlin"
+    occasion_anaphors: list[str] = Field(default_factory=list)  # "the event"
     # Verbs that judge an act ("accused X of Y-ing"): the act does not take their date.
     judgement_verbs: list[str] = Field(default_factory=list)
 
