@@ -5,13 +5,11 @@ agents owned by a place."""
 from __future__ import annotations
 
 import pytest
-import spacy
+from actorkit import actors_of, names_of
 
-from newsgraph.actors.dictionary import is_acronym, load_dictionary
+from newsgraph.actors.dictionary import is_acronym
 from newsgraph.actors.filters import is_designation, is_month
-from newsgraph.actors.resolver import ActorResolver
 from newsgraph.nlp.places import Gazetteer
-from newsgraph.records import Actor, Article
 
 pytestmark = pytest.mark.slow
 
@@ -19,21 +17,6 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def gazetteer() -> Gazetteer:
     return Gazetteer()
-
-
-@pytest.fixture(scope="module")
-def resolver(gazetteer: Gazetteer) -> ActorResolver:
-    return ActorResolver(load_dictionary(), gazetteer=gazetteer)
-
-
-def actors_of(nlp: spacy.Language, resolver: ActorResolver, text: str) -> list[Actor]:
-    actors, mentions = resolver.resolve(nlp(text), Article(doc_id="t", text=text, content_hash="h"))
-    assert all(text[m.start:m.end] == m.text for m in mentions)
-    return actors
-
-
-def names_of(actors: list[Actor]) -> set[str]:
-    return {n for a in actors for n in [a.name, *a.aliases]}
 
 
 @pytest.mark.parametrize(("text", "actor_id"), [

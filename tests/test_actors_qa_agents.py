@@ -7,23 +7,11 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from actorkit import resolve
 
-from newsgraph.actors.dictionary import load_dictionary
 from newsgraph.actors.resolver import ActorResolver
-from newsgraph.nlp.places import Gazetteer
-from newsgraph.records import Actor, Article, Mention
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver(load_dictionary(), gazetteer=Gazetteer())
-
-
-def resolve(nlp: spacy.Language, resolver: ActorResolver,
-            text: str) -> tuple[list[Actor], list[Mention]]:
-    return resolver.resolve(nlp(text), Article(doc_id="t", text=text, content_hash="h"))
 
 
 def actor_of(nlp: spacy.Language, resolver: ActorResolver, text: str, surface: str) -> str | None:

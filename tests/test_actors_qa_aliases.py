@@ -5,23 +5,9 @@ sentence boundary and bare titles are no names of an actor."""
 from __future__ import annotations
 
 import pytest
-import spacy
-
-from newsgraph.actors.dictionary import load_dictionary
-from newsgraph.actors.resolver import ActorResolver
-from newsgraph.nlp.places import Gazetteer
-from newsgraph.records import Actor, Article
+from actorkit import actors_of
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver(load_dictionary(), gazetteer=Gazetteer())
-
-
-def actors_of(nlp: spacy.Language, resolver: ActorResolver, text: str) -> list[Actor]:
-    return resolver.resolve(nlp(text), Article(doc_id="t", text=text, content_hash="h"))[0]
 
 
 @pytest.mark.parametrize(("text", "wrong_id"), [
@@ -68,14 +54,8 @@ def test_group_noun_sister_of_a_known_alias(nlp, resolver) -> None:
     assert "org:tplf" in ids
 
 
-def test_actors_qa_a_surname_spelling_as_another_persons_given_name(nlp) -> None:
+def test_actors_qa_a_surname_spelling_as_another_persons_given_name(nlp, resolver) -> None:
     """"said Hani Raslan": a spelling close to a known surname (Haniyeh) that opens another
     person's full name is that person's given name, not the known person."""
-    from newsgraph.actors.dictionary import load_dictionary
-    from newsgraph.actors.resolver import ActorResolver
-    from newsgraph.records import Article
-
     text = '"There will be no war," said Hani Raslan, an analyst in Cairo.'
-    actors, _ = ActorResolver(load_dictionary()).resolve(
-        nlp(text), Article(doc_id="t", text=text, content_hash="t"))
-    assert "person:ismail-haniyeh" not in {a.id for a in actors}
+    assert "person:ismail-haniyeh" not in {a.id for a in actors_of(nlp, resolver, text)}

@@ -5,27 +5,9 @@ modify ("X palace"), or an article-wide rule (no person cue at any mention)."""
 from __future__ import annotations
 
 import pytest
-import spacy
-
-from newsgraph.actors.dictionary import load_dictionary
-from newsgraph.actors.resolver import ActorResolver
-from newsgraph.nlp.places import Gazetteer
-from newsgraph.records import Actor, Article
+from actorkit import actors_of, names_of
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver(load_dictionary(), gazetteer=Gazetteer())
-
-
-def actors_of(nlp: spacy.Language, resolver: ActorResolver, text: str) -> list[Actor]:
-    return resolver.resolve(nlp(text), Article(doc_id="t", text=text, content_hash="h"))[0]
-
-
-def names_of(actors: list[Actor]) -> set[str]:
-    return {n for a in actors for n in [a.name, *a.aliases]}
 
 
 @pytest.mark.parametrize(("text", "place"), [
