@@ -376,7 +376,7 @@ SEARCH_MONTHS = (-12, 37)  # publication months tried around a known occasion
 
 def infer_publication(doc: Doc, index: OccasionIndex,
                       resolve: Callable[[str, DateValue], DateValue | None]
-                      ) -> tuple[DateValue, str] | None:
+                      ) -> DateValue | None:
     """The publication month (or year) that the article's relative dates of known occasions
     imply ("a conference in Palermo last month" + Palermo on 2018-11-12 -> 2018-12); None
     when no occasion is dated that way or the occasions disagree.
@@ -384,7 +384,6 @@ def infer_publication(doc: Doc, index: OccasionIndex,
     Why: many articles reach an analyst without a publication date; coders recover it the
     same way, from occasions everyone can date."""
     fits: set[tuple[int, int]] | None = None
-    basis: list[str] = []
     dates = [e for e in doc.ents if e.label_ == "DATE" and RELATIVE_PERIOD.search(e.text)]
     if not dates or index.known is None:
         return None
@@ -411,7 +410,6 @@ def infer_publication(doc: Doc, index: OccasionIndex,
             if value is not None and start.startswith(value.value):
                 here.add(month)
         fits = here if fits is None else fits & here
-        basis.append(f"{entry.name} ({start}) as '{expr.text}'")
     if not fits:
         return None
     years = {y for y, _ in fits}
@@ -422,4 +420,4 @@ def infer_publication(doc: Doc, index: OccasionIndex,
         value = DateValue(f"{years.pop():04d}", "year")
     else:
         return None
-    return value, "; ".join(basis)
+    return value

@@ -376,8 +376,7 @@ class EventExtractor:
         if article.published or self.known_occasions is None or self.dates is None:
             return None
         index = self._occasion_index(actors, None)
-        found = infer_publication(doc, index, lambda expr, anc: self.dates.resolve(expr, anc))
-        return found[0] if found else None
+        return infer_publication(doc, index, self.dates.resolve)
 
     def _occasion_index(self, actors: list[Actor], anchor: DateValue | None) -> OccasionIndex:
         countries = frozenset(a.country for a in actors if a.country)
