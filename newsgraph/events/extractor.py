@@ -31,6 +31,15 @@ from newsgraph.events.args import (
     light_governor,
     relative_antecedents,
 )
+from newsgraph.events.clauses import (
+    DEADLINE_BEFORE,
+    frames_sentence,
+    headline_ranges,
+    in_other_noun_clause,
+    in_side_clause,
+    point_in_time,
+    through_verb,
+)
 from newsgraph.events.context import (
     DESCRIBED,
     Context,
@@ -50,6 +59,13 @@ from newsgraph.events.dating import (
 from newsgraph.events.merge import merge_repeats
 from newsgraph.events.occasions import KnownOccasions
 from newsgraph.events.patterns import PatternSet, Trigger
+from newsgraph.events.retold import (
+    RETOLD_VENUE_TYPES,
+    anaphoric_act,
+    is_demonstrative,
+    judged_act_author,
+    retold_venue,
+)
 from newsgraph.events.seats import SEAT_PENALTY, capital_place, seat_target, visited_capital
 from newsgraph.events.states import LOCATIVE_SLOTS, state_of
 from newsgraph.records import Actor, Article, DateValue, Event, Evidence, Mention, Place
@@ -75,20 +91,12 @@ SEAT_LOCATED = {"ASSAULT", "COERCE", "MOBILIZE"}  # "shelled Juba", "occupied th
 # "carry": a past-tense act -> the last date its paragraph gave, at month/year precision.
 DATE_RULES = frozenset({"present", "carry"})
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-# A period, not a point in time: "since 2014", "during 2014-2015" do not date what follows.
-PERIOD_BEFORE = re.compile(r"\b(?:since|during|throughout|until|till|from|between|over|for)\s+$",
-                           re.IGNORECASE)
-DEADLINE_BEFORE = re.compile(r"\b(?:by|before|no later than)\s+$", re.IGNORECASE)
-PERIOD_INSIDE = re.compile(r"\d\s*(?:-|–|—|to|and|until|through)\s*\d|\b(?:to|and|until|through)\s+\w",
-                           re.IGNORECASE)
 # Publication dates guessed from the text (its latest date) are no "now".
 UNSURE_PUBLISHED = {"inferred"}
 FUTURE_DATE = re.compile(r"\b(?:next|coming|upcoming|tomorrow|later this)\b", re.IGNORECASE)
 # Acts between two sides that "the two sides" may refer back to.
 PAIR_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 JUDGING_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})  # may judge an act just told
-SIDE_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "conj", "parataxis"})
-NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
 # A present tense after these marks refers to the future: "until the blockade is lifted".
 FUTURE_MARKS = {"until", "till", "before", "after", "once", "when", "whenever", "if", "unless",
                 "as", "whether", "lest"}
@@ -130,214 +138,6 @@ class _Frame:
         if guess is not None or refs is not None and refs.keys:
             self.implicit[event_id] = Pending(guess, refs.keys, refs.direct, refs.present) \
                 if refs is not None else Pending(guess)
-
-
-TERMINAL = tuple(".!?:;\"”’)»")
-
-
-def headline_ranges(sent: Span) -> list[tuple[int, int]]:
-    """Character ranges of title, dateline and credit lines the sentence splitter glued to a
-    sentence: a line with no final punctuation that ends before a blank line, or that has no
-    verb at all ("Tuesday 16/04/2019", "• AFP"). Hard-wrapped prose lines keep their verbs."""
-    text, base = sent.text, sent.start_char
-    whole = sent.doc.text
-    out: list[tuple[int, int]] = []
-    pos = 0
-    while True:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            return out
-        line = text[pos:nl].strip()
-        # (a blank line now always ends a sentence: look past the sentence for it)
-        if line and not line.endswith(TERMINAL) and whole[base + nl:].strip():
-            blank = whole[base + nl + 1:].lstrip(" \t").startswith("\n")
-            span = sent.doc.char_span(base + pos, base + nl, alignment_mode="expand")
-            verbless = span is not None and not any(t.pos_ in {"VERB", "AUX"} for t in span)
-            if blank or verbless:
-                out.append((base + pos, base + nl))
-        pos = nl + 1
-
-
-def _point_in_time(value: DateValue, text: str) -> bool:
-    """A date that can frame later sentences: no range, no "since/during" period."""
-    if value.start is None:
-        return True
-    expr = text[value.start:value.end] if value.end is not None else value.text
-    return not (PERIOD_BEFORE.search(text[max(0, value.start - 20):value.start])
-                or PERIOD_INSIDE.search(expr))
-
-
-SUBORDINATE_DEPS = {"relcl", "acl", "advcl", "pcomp", "appos", "csubj", "parataxis"}
-
-
-def _frames_sentence(value: DateValue, doc: Doc) -> bool:
-    """A date of the sentence's main clause ("On Sunday, X flew to Y"), not of a side remark
-    ("..., his first visit since taking office in June"): only such a date frames what
-    follows."""
-    if value.start is None:
-        return False
-    span = doc.char_span(value.start, value.end or value.start + 1, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    t = span.root
-    for _ in range(40):
-        if t.head.i == t.i:
-            return True
-        if t.dep_ in SUBORDINATE_DEPS:
-            return False
-        t = t.head
-    return False
-
-
-ANAPHOR_DETS = {"such", "these", "those", "this", "that", "the"}
-ANAPHOR_REACH = 1500  # characters back within which "such operations" names an act told before
-ACT_FAMILY = {"MOBILIZE": "OFFENSIVE", "ASSAULT": "OFFENSIVE"}
-
-
-def _demonstrative(tok: Token) -> bool:
-    """"such/these/those operations": a determiner that points back to something told."""
-    return any(c.dep_ in {"det", "amod", "predet"} and c.lower_ in ANAPHOR_DETS - {"the"}
-               for c in tok.children)
-
-
-def _anaphoric_act(tok: Token, etype: str, earlier: list[Event],
-                   target: list[str]) -> tuple[list[str], list[str]]:
-    """"The Ruritanian army carried out raids. Such operations could recur": an event noun with
-    a demonstrative or definite determiner and no actor of its own retells the latest act of
-    the same kind told just before; it takes that act's parties (its own target wins)."""
-    kids = [c for c in tok.children if c.dep_ != "punct"]
-    dets = {c.lower_ for c in kids if c.dep_ in {"det", "amod", "predet"}}
-    demonstrative = _demonstrative(tok)
-    if not dets & ANAPHOR_DETS or any(c.dep_ in {"poss", "nummod"} for c in kids):
-        return [], target
-    if any(c.dep_ == "prep" and c.lower_ in {"between", "with", "by", "of", "against", "on"}
-           for c in kids):
-        return [], target  # "the negotiations between the officers": its own parties, unnamed
-    if not demonstrative and any(c.dep_ not in {"det"} for c in kids):
-        return [], target  # "the first talks", "the planned assault": "the" alone retells
-    family = ACT_FAMILY.get(etype, etype)
-    fits = []
-    for ev in reversed(earlier):
-        if ev.evidence.start >= tok.sent.start_char:
-            continue  # an act of the same sentence is a different one ("X raided Y; the raid")
-        if tok.idx - ev.evidence.end > ANAPHOR_REACH:
-            break
-        if ACT_FAMILY.get(ev.type, ev.type) == family and ev.status != "hypothetical":
-            fits.append(ev)
-    # the act told with the same word first ("warplanes struck ... the strikes hit"), else
-    # the latest of its kind
-    same = [e for e in fits if _told_with(e, tok)]
-    for ev in (same or fits)[:1]:
-        return list(ev.source), target or [t for t in ev.target if t not in ev.source]
-    return [], target
-
-
-def _judged_act_author(tok: Token, earlier: list[Event], noun_types: Any,
-                       source: list[str]) -> list[str]:
-    """"Iran condemned the strikes": a judgement whose object is a definite event noun with no
-    party of its own is aimed at whoever did the act just told (its source)."""
-    for obj in (c for c in tok.children if c.dep_ == "dobj"):
-        types = {r.type for r in noun_types(obj.lemma_)}
-        if not types:
-            continue
-        # an act told with the same word ("struck" ... "the strikes"), or one of its paragraph:
-        # "welcomed the agreement" is no verdict on whatever was last agreed pages before
-        para = tok.doc.text.rfind("\n\n", 0, tok.idx)
-        told = [e for e in earlier if e.evidence.start > para or _told_with(e, obj)]
-        found, _ = _anaphoric_act(obj, next(iter(sorted(types))), told, [])
-        return [a for a in found if a not in source]
-    return []
-
-
-def _token_at(doc: Doc, char: int) -> Token | None:
-    """The token holding character ``char`` (a date's or a trigger's start)."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None else None
-
-
-def _told_with(ev: Event, word: Token) -> bool:
-    """Whether ``ev`` was told with the same word as ``word`` ("struck" / "the strikes",
-    "attacked" / "the attack": the lemmas' first four letters)."""
-    if ev.evidence.trigger_start is None:
-        return False
-    trig = _token_at(word.doc, ev.evidence.trigger_start)
-    return trig is not None and trig.lemma_.lower()[:4] == word.lemma_.lower()[:4]
-
-
-RETOLD_VENUE_TYPES = {"CONSULT", "AGREE"}
-RETOLD_MARKS = {"latest", "last", "current", "ongoing", "recent", "previous"}
-
-
-def _retold_venue(tok: Token, etype: str, parties: list[str],
-                  earlier: list[Event]) -> Place | None:
-    """"Talks between X and Y opened in C. The talks resumed": a definite gathering noun with
-    no place of its own ("the talks", "the latest round of talks") retells the latest earlier
-    gathering of the same kind between overlapping parties, and took place where it did."""
-    head = tok
-    if tok.head.lower_ == "of" and tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN":
-        head = tok.head.head  # "the latest round of talks"
-    kids = list(head.children)
-    if not any(c.dep_ in {"det", "amod"} and c.lower_ in ANAPHOR_DETS | RETOLD_MARKS
-               for c in kids) or any(c.dep_ in {"poss", "nummod"} for c in kids):
-        return None
-    if any(c.lower_ in {"first", "new", "next", "another"} for c in kids):
-        return None  # "the first talks", "a new round": another gathering
-    for ev in reversed(earlier):
-        if ev.evidence.start >= tok.sent.start_char or ev.type != etype:
-            continue
-        if ev.status == "hypothetical" or not set(parties) & {*ev.source, *ev.target}:
-            continue
-        if ev.location is not None:
-            return ev.location
-    return None
-
-
-def _in_side_clause(doc: Doc, char: int, clause: Span, trigger: Token) -> bool:
-    """Whether the date at ``char`` sits in a clause nested in ``clause`` that tells another
-    act: after the trigger any nested clause ("fought battles, ending with a truce in
-    September"), before it only a clause on a noun ("Oman, which has mediated since 2022,
-    urged"); other clauses before it are left alone, as a fronted date is often parsed into
-    them ("... town\n\nOn Monday, X met Y")."""
-    t = _token_at(doc, char)
-    if t is None:
-        return False
-    top = clause.root.i
-    own = {trigger.i, *(a.i for a in trigger.ancestors)}
-    while t.i != top and t.head.i != t.i:
-        # after the trigger any nested clause; before it only a clause on a noun ("Oman,
-        # which has mediated since 2022, urged ..."), a fronted date may hang on anything
-        nested = SIDE_CLAUSE_DEPS if t.i > trigger.i else NOUN_CLAUSE_DEPS
-        if t.dep_ in nested and (t.dep_ != "conj" or t.pos_ in {"VERB", "AUX"}):
-            # a clause on the noun phrase of a nominal trigger tells of it ("the round of
-            # talks, stalled on Wednesday"); any other nested clause tells another act
-            if not (t.dep_ in NOUN_CLAUSE_DEPS and t.head.i in own and trigger.pos_ != "VERB"):
-                return True
-        t = t.head
-    return False
-
-
-def _in_other_noun_clause(doc: Doc, char: int, trigger: Token) -> bool:
-    """Whether the date at ``char`` sits in a relative or noun clause the trigger is not in."""
-    tok = _token_at(doc, char)
-    if tok is None:
-        return False
-    mine = {trigger.i, *(a.i for a in trigger.ancestors)}
-    return any(a.dep_ in NOUN_CLAUSE_DEPS and a.i not in mine and a.head.i not in mine
-               for a in [tok, *tok.ancestors])
-
-
-def _through_verb(doc: Doc, char: int, noun: Token) -> bool:
-    """Whether the date at ``char`` reaches ``noun`` through a verb ("his first visit since
-    taking office in June": June dates the taking of office, not the visit)."""
-    tok = _token_at(doc, char)
-    if tok is None:
-        return True
-    t = tok.head
-    while t.i != noun.i and t.head.i != t.i:
-        if t.pos_ in {"VERB", "AUX"}:
-            return True
-        t = t.head
-    return False
 
 
 def _inside(idx: int | None, ranges: list[tuple[int, int]]) -> bool:
@@ -470,15 +270,15 @@ class EventExtractor:
             if sent_dates:
                 # "that month" refers to the last date told as a time, not to a deadline
                 # ("would leave by September 11") or a period's bound
-                points = [d for d in sent_dates if _point_in_time(d, text)
+                points = [d for d in sent_dates if point_in_time(d, text)
                           and not DEADLINE_BEFORE.search(text[max(0, (d.start or 0) - 12):
                                                               d.start or 0])]
                 previous = points[-1] if points else sent_dates[-1]
-                frames = [d for d in sent_dates if _point_in_time(d, text)
-                          and _frames_sentence(d, doc)]
+                frames = [d for d in sent_dates if point_in_time(d, text)
+                          and frames_sentence(d, doc)]
                 carried = frames[-1] if frames else None
                 framing = (here, sent) if frames else None
-                occasions.learn(sent, [d for d in sent_dates if _point_in_time(d, text)])
+                occasions.learn(sent, [d for d in sent_dates if point_in_time(d, text)])
         events = merge_repeats(events, frozenset(SYMMETRIC))
         # grammar dates only after merging: a retelling takes its event's explicit date first
         events = settle_dates(events, implicit, occasions, sure_anchor, self._venue)
@@ -650,7 +450,7 @@ class EventExtractor:
         gov = light_governor(tok) if rule.nominal else None
         is_light = gov is not None and self._is_light(gov)
         if rule.nominal and rule.light_only and not is_light \
-                and not (_demonstrative(tok) and _anaphoric_act(tok, rule.type, frame.earlier,
+                and not (is_demonstrative(tok) and anaphoric_act(tok, rule.type, frame.earlier,
                                                                  [])[0]):
             return None  # "such operations could recur" retells a coded act: no ambiguity
         source: list[str] = []
@@ -706,7 +506,7 @@ class EventExtractor:
             source, direct = self._state_slot(tok, rule, rule.source, args, [], added), False
         retold = False
         if not source and rule.nominal:
-            source, target = _anaphoric_act(tok, rule.type, frame.earlier, target)
+            source, target = anaphoric_act(tok, rule.type, frame.earlier, target)
             direct, retold = False, bool(source)
         named_victim = any(not t.startswith("agent:") for t in target)
         if not source and not (rule.type in VICTIM_TYPES and (
@@ -730,7 +530,7 @@ class EventExtractor:
             if not target:
                 target = self._state_slot(tok, rule, rule.target, args, source, added)
         if not target and rule.type in JUDGING_TYPES and not rule.nominal:
-            target = _judged_act_author(tok, frame.earlier, self.patterns.noun_rules, source)
+            target = judged_act_author(tok, frame.earlier, self.patterns.noun_rules, source)
         if not rule.nominal and src_tokens and all(
                 t.i not in args.index.token_actor
                 and any(r.type == rule.type for r in self.patterns.noun_rules(t.lemma_))
@@ -754,7 +554,7 @@ class EventExtractor:
                 and tok.head.head.lemma_.lower() in self.patterns.lexicon.start_nouns:
             forced = None  # "announced the start of an operation": begun, not planned
         status = ctx.status(tok, forced)
-        if retold and status == "hypothetical" and not _demonstrative(tok):
+        if retold and status == "hypothetical" and not is_demonstrative(tok):
             return None  # "the collapse of the talks may have prompted ...": nothing new told
         if retold and status == "negated":
             # "none of the initiatives has stopped the fighting", "troops were not mentioned in
@@ -778,7 +578,7 @@ class EventExtractor:
         guess = None if date is not None else self._implicit_date(tok, status, frame)
         location = self._location(ctx, tok, rule, country)
         if location is None and etype in RETOLD_VENUE_TYPES and rule.nominal:
-            location = _retold_venue(tok, etype, [*source, *target], frame.earlier)
+            location = retold_venue(tok, etype, [*source, *target], frame.earlier)
         if visit is not None and (location is None or location.precision == "country"):
             location = visit[2]
         if seat and location is None and self.gazetteer is not None \
@@ -897,12 +697,12 @@ class EventExtractor:
         # proposed a plan under which Y would pull back")
         placed = [d for d in dates if d.start is not None
                   and not (lo <= d.start < hi  # type: ignore[operator]
-                           and _in_side_clause(tok.doc, d.start, clause, tok))  # type: ignore[arg-type]
-                  and not _in_other_noun_clause(tok.doc, d.start, tok)]  # type: ignore[arg-type]
+                           and in_side_clause(tok.doc, d.start, clause, tok))  # type: ignore[arg-type]
+                  and not in_other_noun_clause(tok.doc, d.start, tok)]  # type: ignore[arg-type]
         inside = [d for d in placed if lo <= d.start < hi]  # type: ignore[operator]
         sub_lo, sub_hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
         own = [d for d in inside if sub_lo <= d.start < sub_hi  # type: ignore[operator]
-               and not _through_verb(tok.doc, d.start, tok)]  # type: ignore[arg-type]
+               and not through_verb(tok.doc, d.start, tok)]  # type: ignore[arg-type]
         if own and tok.pos_ in {"NOUN", "PROPN"}:
             inside = own  # "threatened X on Sunday over the killing of Y on July 31"
         pool = inside or placed
