@@ -11,8 +11,10 @@ from __future__ import annotations
 import contextlib
 import multiprocessing as mp
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -84,12 +86,29 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(kwargs: dict) -> None:
-    # An exception here would make the pool restart workers forever; keep it
-    # and raise it from the first task instead, so the run ends cleanly.
+    _exit_with_parent(os.getppid())
+    # An exception here would only say "the pool broke"; keep it and raise it from
+    # the first task instead, so the run ends with the real cause in one line.
     try:
         _WORKER["analyzer"] = Analyzer(**kwargs)
     except Exception as exc:  # noqa: BLE001 - re-raised in the task
         _WORKER["error"] = exc
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker once its parent is gone (killed ingest): executor workers,
+    unlike Pool's, would otherwise wait on their task queue for ever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsgraph-parent-watch", daemon=True).start()
+
+
+def _noop() -> None:
+    return None
 
 
 def _analyze_in_worker(articles: list[Article]) -> list[ArticleAnalysis]:
@@ -123,17 +142,23 @@ class AnalyzerPool:
 
         self.workers = workers
         ctx = mp.get_context("fork" if os.name == "posix" else "spawn")
-        self._pool = ctx.Pool(workers, initializer=_init_worker, initargs=(analyzer_kwargs,))
+        # concurrent.futures rather than multiprocessing.Pool: Pool.terminate() can
+        # deadlock when tasks are still queued (CPython gh-96995), which hung a run
+        # whose workers could not load the model.
+        self._pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
+                                         initargs=(analyzer_kwargs,))
+        # The executor starts one process per submitted task: start them all now.
+        for _ in range(workers):
+            self._pool.submit(_noop)
 
     def analyze(self, articles: Sequence[Article]) -> Iterator[ArticleAnalysis]:
         """Analyse ``articles`` on the workers, yielding results in input order."""
-        for batch in self._pool.imap(_analyze_in_worker,
-                                     _chunks(articles, CHUNK_SIZE, self.workers)):
+        for batch in self._pool.map(_analyze_in_worker,
+                                    _chunks(articles, CHUNK_SIZE, self.workers)):
             yield from batch
 
     def close(self) -> None:
-        self._pool.terminate()
-        self._pool.join()
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
     def __enter__(self) -> AnalyzerPool:
         return self
