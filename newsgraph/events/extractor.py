@@ -88,8 +88,10 @@ OBJECT_PLACE_TYPES = {"ASSAULT", "COERCE"}
 SEAT_LOCATED = {"ASSAULT", "COERCE", "MOBILIZE"}  # "shelled Juba", "occupied the city of X"
 # Dating an event whose sentence has no date expression (see _implicit_date):
 # "present": a present simple/progressive act in a dated report -> the publication month;
-# "carry": a past-tense act -> the last date its paragraph gave, at month/year precision.
-DATE_RULES = frozenset({"present", "carry"})
+# "carry": a past-tense act -> the last date its paragraph gave, at month/year precision;
+# "reported": an undated past or perfect act a source tells of ("an official told X that
+# Haftar has refused to meet ...") -> the publication month: an attributed claim is news.
+DATE_RULES = frozenset({"present", "carry", "reported"})
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # Publication dates guessed from the text (its latest date) are no "now".
 UNSURE_PUBLISHED = {"inferred"}
@@ -575,7 +577,8 @@ class EventExtractor:
         date = self._pick_date(tok, frame.dates)
         if status == "occurred" and date is not None and FUTURE_DATE.search(date.text or ""):
             status = "planned"  # "would return to Beirut next week to meet X": still to come
-        guess = None if date is not None else self._implicit_date(tok, status, frame)
+        guess = None if date is not None else self._implicit_date(tok, status, frame,
+                                                                  reported=attr.found)
         location = self._location(ctx, tok, rule, country)
         if location is None and etype in RETOLD_VENUE_TYPES and rule.nominal:
             location = retold_venue(tok, etype, [*source, *target], frame.earlier)
@@ -710,14 +713,17 @@ class EventExtractor:
             return min(pool, key=lambda d: abs((d.start or 0) - tok.idx))
         return next((d for d in dates if d.start is None), None)
 
-    def _implicit_date(self, tok: Token, status: str, frame: _Frame) -> DateValue | None:
+    def _implicit_date(self, tok: Token, status: str, frame: _Frame,
+                       reported: bool = False) -> DateValue | None:
         """A date from the grammar of a sentence without date expression (DATE_RULES).
 
         Present simple/progressive acts ("sends arms", "is massing troops") and clauses with
         "currently"/"now" happen at publication time: the publication month. Standing
         relations ("supports", "is an ally of") and the present perfect ("has carried out")
         stay undated. A past-tense act continues its paragraph's last explicit date, cut to
-        month precision (a day is only kept by "the same day", which the resolver reads)."""
+        month precision (a day is only kept by "the same day", which the resolver reads).
+        An undated past or perfect act a source tells of is news: the publication month
+        (the narrator's own "Cairo has supplied Haftar" is background and stays undated)."""
         if status not in {"occurred", "negated"} or judged_act(tok, self.judgement_verbs):
             return None
         when = tense(tok)
@@ -737,6 +743,11 @@ class EventExtractor:
             if carried.precision == "day":
                 return DateValue(carried.value[:7], "month")
             return DateValue(carried.value, carried.precision)
+        verb = clause_verb(tok)
+        if "reported" in self.date_rules and reported and anchor is not None \
+                and anchor.precision != "year" and when in {"past", "perfect", "pluperfect"} \
+                and verb is not None and verb.i == tok.i:  # a noun's time is not its verb's
+            return DateValue(anchor.value[:7], "month")
         return None
 
     def _venue(self, name: str, country: str | None) -> Place | None:
