@@ -72,6 +72,7 @@ class Actor:
     aliases: list[str] = field(default_factory=list)  # surface forms seen in the article
     roles: list[str] = field(default_factory=list)  # "spokesman of the LNA"
     in_dictionary: bool = False
+    part_of: str | None = None  # id of the state it is an organ of (army, ministry, command)
 
 
 @dataclass(frozen=True)

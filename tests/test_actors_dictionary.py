@@ -77,6 +77,8 @@ def test_user_file_extends_existing_entry_and_adds_new(tmp_path: Path) -> None:
         "provenance: x\nentries:\n- {id: 'nonsense', name: X}\n",  # bad id
         "provenance: x\nentries:\n- {id: 'org:x', name: X, colour: red}\n",  # unknown field
         "provenance: x\nentries: [\n",  # broken YAML
+        "provenance: x\nentries:\n- {id: 'org:x', name: X, part_of: 'org:y'}\n",  # not a state
+        "provenance: x\nentries:\n- {id: 'org:x', name: X, part_of: 'country:XQZ'}\n",  # unknown
     ],
 )
 def test_bad_user_file_names_the_file(tmp_path: Path, body: str) -> None:
@@ -84,3 +86,15 @@ def test_bad_user_file_names_the_file(tmp_path: Path, body: str) -> None:
     bad.write_text(body, encoding="utf-8")
     with pytest.raises(DataFileError, match="broken_actors.yaml"):
         load_dictionary([bad])
+
+
+def test_dictionary_part_of_reaches_the_actor(tmp_path: Path) -> None:
+    """An organ's state travels from the dictionary to the entry (answer keys fold it)."""
+    mine = tmp_path / "organs.yaml"
+    mine.write_text("provenance: test\nentries:\n- {id: 'org:egypt-navy', name: Egyptian "
+                    "Navy, kind: organization, country: EGY, sector: MIL, "
+                    "part_of: 'country:EGY'}\n", encoding="utf-8")
+    d = load_dictionary([mine])
+    assert d.lookup("Egyptian Navy").part_of == "country:EGY"
+    assert d.lookup("Egyptian Armed Forces").part_of == "country:EGY"
+    assert d.lookup("Rapid Support Forces").part_of is None  # not an organ of Sudan

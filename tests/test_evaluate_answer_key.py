@@ -134,3 +134,34 @@ def test_unnamed_agents_listed_only_when_a_states_and_in_an_event(
     if in_event:  # the event keeps the agent's name either way
         assert agent.name in [n for e in k["events"] for n in e["target"]]
     assert {"person:zog", "country:GRS", "org:ruritanian-army"} <= {x["id"] for x in k["actors"]}
+
+
+def _organ_analysis(with_state: bool) -> ArticleAnalysis:
+    text = "The Ruritanian Army shelled Graustark. Ruritania denied it."
+    art = Article(doc_id="organ", text=text, content_hash="o", published="2021-06-09")
+    actors = [
+        Actor(id="org:ruritanian-army", name="Ruritanian Army", kind="organization",
+              country="RUR", sector="MIL", aliases=["Ruritanian army"], part_of="country:RUR"),
+        Actor(id="country:GRS", name="Graustark", kind="country"),
+    ]
+    if with_state:
+        actors.append(Actor(id="country:RUR", name="Ruritania", kind="country",
+                            aliases=["Ruritanian"]))
+    event = Event(id="e", doc_id="organ", type="ASSAULT", cameo="19",
+                  source=["org:ruritanian-army", *(["country:RUR"] if with_state else [])],
+                  target=["country:GRS"],
+                  evidence=Evidence("organ", text[:38], 0, 38, trigger="shelled"))
+    return ArticleAnalysis(article=art, actors=actors, events=[event])
+
+
+@pytest.mark.parametrize("with_state", [True, False])
+def test_answer_key_folds_state_organs_into_their_state(with_state: bool) -> None:
+    """A state's army is the state in keys (CAMEO's RURMIL), under one id in every article,
+    its names kept as aliases, whether or not the article names the state itself."""
+    key = to_answer_key(_organ_analysis(with_state))
+    (state,) = [a for a in key["actors"] if a["id"] == "country:RUR"]
+    assert state["organs"] == ["org:ruritanian-army"]
+    assert {"Ruritanian Army", "Ruritanian army"} <= {state["name"], *state["aliases"]}
+    assert not [a for a in key["actors"] if a["id"] == "org:ruritanian-army"]
+    (event,) = key["events"]
+    assert event["source"] == [state["name"]]  # one name, not the army and the state twice

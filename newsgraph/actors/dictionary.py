@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from newsgraph.actors.names import fold, same_name, translit_key
 from newsgraph.datafiles import data_path, load_data_file
+from newsgraph.errors import DataFileError
 
 _ID = re.compile(r"^(person|org|country):[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 
@@ -50,6 +51,7 @@ class EntryModel(BaseModel):
     capital_is_metonym: bool = True
     metonyms: list[str] = Field(default_factory=list)
     seats: list[str] = Field(default_factory=list)  # places the actor sits in (HQ, capital)
+    part_of: str | None = None  # the state this is an organ of (army, ministry): country:EGY
     iso2: str | None = None
     iso3: str | None = None
     un_member: bool | None = None
@@ -66,6 +68,13 @@ class EntryModel(BaseModel):
     def _check_id(cls, v: str) -> str:
         if not _ID.match(v):
             raise ValueError("id must look like person:<slug>, org:<slug> or country:<ISO3>")
+        return v
+
+    @field_validator("part_of")
+    @classmethod
+    def _check_part_of(cls, v: str | None) -> str | None:
+        if v is not None and not v.startswith("country:"):
+            raise ValueError("part_of must name a state's id (country:<ISO3>)")
         return v
 
 
@@ -120,6 +129,7 @@ class DictEntry:
     capital_is_metonym: bool = True
     metonyms: list[str] = field(default_factory=list)
     seats: list[str] = field(default_factory=list)
+    part_of: str | None = None
     iso2: str | None = None
     iso3: str | None = None
     un_member: bool | None = None
@@ -258,7 +268,8 @@ def _merge(entries: dict[str, DictEntry], model: EntryModel, source: str) -> Non
             aliases=list(dict.fromkeys(model.aliases)), acronyms=list(model.acronyms),
             roles=roles, demonyms=list(model.demonyms), capital=model.capital,
             capital_is_metonym=model.capital_is_metonym, metonyms=list(model.metonyms),
-            seats=list(dict.fromkeys(model.seats)), iso2=model.iso2, iso3=model.iso3,
+            seats=list(dict.fromkeys(model.seats)), part_of=model.part_of,
+            iso2=model.iso2, iso3=model.iso3,
             un_member=model.un_member, source=source,
         )
         return
@@ -272,6 +283,7 @@ def _merge(entries: dict[str, DictEntry], model: EntryModel, source: str) -> Non
     old.roles.extend(r for r in roles if r not in old.roles)
     old.country = old.country or model.country
     old.sector = old.sector or model.sector
+    old.part_of = old.part_of or model.part_of
 
 
 def _kind_from_id(actor_id: str) -> str:
@@ -314,6 +326,10 @@ class _Merged:
                 known.extend(v for v in values if v not in known)
 
     def dictionary(self) -> ActorDictionary:
+        for e in self.entries.values():
+            if e.part_of and e.part_of not in self.entries:
+                raise DataFileError(f"{e.source}: {e.id} is part_of {e.part_of}, which no "
+                                    "actor file defines")
         return ActorDictionary(self.entries.values(),
                                Cues(titles=self.titles, sets=self.sets, raw=self.raw))
 

@@ -777,7 +777,7 @@ class ActorResolver:
                 actor = Actor(
                     id=c.actor_id, name=e.name if e else c.name, kind=e.kind if e else c.kind,  # type: ignore[arg-type]
                     country=e.country if e else c.country, sector=e.sector if e else c.sector,
-                    in_dictionary=e is not None,
+                    in_dictionary=e is not None, part_of=e.part_of if e else None,
                 )
                 actors[c.actor_id] = actor
             named = c.how not in ("agent", "title", "metonym") or not c.surface.islower()

@@ -4,6 +4,12 @@ The same shape is used for gold keys and for predictions, so the tool's
 output can be scored by the scorer in this package and read by analysts who
 already have answer keys of their own. Extra fields (id, cameo, offsets,
 coordinates, confidence) are welcome in predictions and ignored by scoring.
+
+A state's organs (a dictionary entry's ``part_of``: its army, a ministry, a command)
+are folded into the state here, as CAMEO codes the Egyptian army as Egypt with sector
+MIL: one identity across articles whether a key lists "Egyptian Army" as a name of
+Egypt or as an actor of its own. The organ's names stay as aliases and its id is
+listed under ``organs``; the database keeps organs as actors of their own.
 """
 
 from __future__ import annotations
@@ -31,16 +37,50 @@ def _unique(names: Iterable[str], exclude: str) -> list[str]:
     return out
 
 
-def _actor_entry(actor: Actor) -> dict[str, Any]:
-    return {
+def _actor_entry(actor: Actor, organs: list[Actor] = ()) -> dict[str, Any]:
+    entry = {
         "id": actor.id,
         "name": actor.name,
         "kind": actor.kind,
-        "aliases": _unique(actor.aliases, actor.name),
-        "roles": list(dict.fromkeys(actor.roles)),
+        "aliases": _unique([*actor.aliases, *(n for o in organs for n in (o.name, *o.aliases))],
+                           actor.name),
+        "roles": list(dict.fromkeys([*actor.roles, *(r for o in organs for r in o.roles)])),
         "country": actor.country,
         "sector": actor.sector,
     }
+    if organs:
+        entry["organs"] = [o.id for o in organs]
+    return entry
+
+
+def _fold_organs(actors: list[Actor]) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Key entries with each state organ folded into its state, and the name that every
+    actor id is written under in events. An organ whose state the article does not name
+    stands for the state under the organ's own name."""
+    by_id = {a.id: a for a in actors}
+    organs: dict[str, list[Actor]] = {}
+    for a in actors:
+        if a.part_of and a.part_of != a.id:
+            organs.setdefault(a.part_of, []).append(a)
+    entries: list[dict[str, Any]] = []
+    names: dict[str, str] = {}
+    for state_id, parts in organs.items():
+        if state_id in by_id:
+            continue
+        lead, *rest = parts
+        entry = _actor_entry(lead, rest)
+        entry.update(id=state_id, kind="country", organs=[p.id for p in parts])
+        entries.append(entry)
+        names.update({p.id: lead.name for p in parts})
+    for a in actors:
+        if a.part_of and a.part_of != a.id:
+            if a.part_of in by_id:
+                names[a.id] = by_id[a.part_of].name
+            continue
+        entries.append(_actor_entry(a, organs.get(a.id, [])))
+        names[a.id] = a.name
+    entries.sort(key=lambda e: (e["id"], e["name"]))
+    return entries, names
 
 
 def _event_entry(event: Event, names: dict[str, str]) -> dict[str, Any]:
@@ -55,9 +95,9 @@ def _event_entry(event: Event, names: dict[str, str]) -> dict[str, Any]:
         "type": event.type,
         "mode": event.mode,
         "cameo": event.cameo,
-        "source": [name_of(a) for a in event.source],
-        "target": [name_of(a) for a in event.target],
-        "mediator": [name_of(a) for a in event.mediator],
+        "source": list(dict.fromkeys(name_of(a) for a in event.source)),
+        "target": list(dict.fromkeys(name_of(a) for a in event.target)),
+        "mediator": list(dict.fromkeys(name_of(a) for a in event.mediator)),
         "status": event.status,
         "reported_by": name_of(event.reported_by) if event.reported_by else None,
         "date": event.date.value if event.date else None,
@@ -105,16 +145,17 @@ def to_answer_key(analysis: ArticleAnalysis) -> dict[str, Any]:
     analysis always yields the same file. Unnamed agents no event names are left out.
     """
     article = analysis.article
-    names = {actor.id: actor.name for actor in analysis.actors}
     referenced = _referenced(analysis.events)
-    actors = sorted((a for a in analysis.actors if _listed(a, referenced)),
-                    key=lambda a: (a.id, a.name))
+    listed = [a for a in analysis.actors if _listed(a, referenced)]
+    entries, names = _fold_organs(listed)
+    for actor in analysis.actors:
+        names.setdefault(actor.id, actor.name)
     events = sorted(analysis.events, key=_event_order)
     return {
         "doc_id": article.doc_id,
         "published": article.published,
         "published_basis": article.published_basis,
-        "actors": [_actor_entry(a) for a in actors],
+        "actors": entries,
         "events": [_event_entry(e, names) for e in events],
     }
 

@@ -296,7 +296,8 @@ class EventExtractor:
             if aid in known or aid not in used or entry is None:
                 continue
             out.append(Actor(id=aid, name=entry.name, kind=entry.kind, country=entry.country,
-                             sector=entry.sector, aliases=[surface], in_dictionary=True))
+                             sector=entry.sector, aliases=[surface], in_dictionary=True,
+                             part_of=entry.part_of))
         return out
 
     # ---------------------------------------------------------------- triggers
