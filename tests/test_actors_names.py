@@ -77,3 +77,11 @@ def test_translit_key_merges_spellings_and_slug_is_stable() -> None:
 )
 def test_is_partial_of(short: str, full: str, expected: bool) -> None:
     assert is_partial_of(short, full) is expected
+
+
+@pytest.mark.parametrize(("acronym", "name"), [("USAID", "Assad"), ("MSF", "Misaf"),
+                                               ("UNHCR", "Unhcr Bay")])
+def test_names_slug_keeps_acronym_letters(acronym: str, name: str) -> None:
+    """An unknown acronym's id keeps its letters: no collision with a folded name."""
+    assert slug(acronym) == acronym.lower()
+    assert slug(acronym) != slug(name)

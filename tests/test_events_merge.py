@@ -41,9 +41,19 @@ def test_undated_retelling_joins_dated_report() -> None:
                                               tgt=("person:a",))], 2),  # one-sided: order
     ([ev(1, "AID", date="2021-03-08"), ev(2, "AID")], 2),  # standing relation: each claim
     ([ev(1, date="2021-03-08"), ev(2, date="2021-03-08"), ev(3, date="2021-03-05")], 2),
+    # same day, same side, no target, other countries or other towns: two strikes
+    ([ev(1, "ASSAULT", tgt=(), date="2021-03-08", place=Place("Iran", "IR", precision="country")),
+      ev(2, "ASSAULT", tgt=(), date="2021-03-08", place=Place("Tyre", "LB"))], 2),
+    ([ev(1, "ASSAULT", tgt=(), date="2021-03-08", place=Place("Tyre", "LB")),
+      ev(2, "ASSAULT", tgt=(), date="2021-03-08", place=Place("Sidon", "LB"))], 2),
 ])
 def test_what_stays_apart(events: list[Event], n: int) -> None:
     assert len(merge_repeats(events)) == n
+
+
+def test_merge_one_place_told_at_two_precisions_is_one_event() -> None:
+    assert len(merge_repeats([ev(1, date="2021-03-08", place=CITY),
+                              ev(2, date="2021-03-08", place=COUNTRY)])) == 1
 
 
 def test_reported_kept_when_all_retellings_are_attributed() -> None:

@@ -262,7 +262,12 @@ def is_partial_of(short: str, full: str) -> bool:
 
 
 def slug(name: str) -> str:
-    """Id-safe form of a name: its transliteration key with hyphens."""
+    """Id-safe form of a name: its transliteration key with hyphens, so that spellings of
+    one name share an id. An acronym keeps its letters: folded like an Arabic name, USAID
+    would become "asad", the id an unknown Assad would get."""
+    compact = re.sub(r"[\s.]", "", name)
+    if 1 < len(compact) <= 8 and compact.isupper() and compact.isalnum():
+        return compact.lower()
     return translit_key(name).replace(" ", "-")
 
 

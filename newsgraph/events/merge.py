@@ -45,6 +45,15 @@ def _best_place(places: Iterable[Place | None]) -> Place | None:
     return min(found, key=lambda p: PRECISION_RANK.get(p.precision, 4))
 
 
+def _places_apart(places: Iterable[Place | None]) -> bool:
+    """Whether retellings name places that cannot be one: other countries, or two towns
+    (a town and its country or region may be one place told at two precisions)."""
+    found = [p for p in places if p is not None]
+    countries = {p.country for p in found if p.country}
+    towns = {p.name for p in found if p.precision in {"city", "site"}}
+    return len(countries) > 1 or len(towns) > 1
+
+
 def _nested(dates: set[str]) -> bool:
     """Whether the dates are one point told at several precisions ("2020-02", "2020-02-01")."""
     finest = max(dates, key=len)
@@ -93,6 +102,8 @@ def merge_repeats(events: list[Event], symmetric: frozenset[str] = SYMMETRIC_TYP
                     by_date.setdefault(events[i].date.value, []).append(i)
             parts = [p for p in by_date.values() if len(p) > 1]
         for part in parts:
+            if _places_apart([events[i].location for i in part]):
+                continue  # "struck sites in Iran ... struck targets in Lebanon": two acts
             replaced[part[0]] = _combine([events[i] for i in part])
             drop.update(part[1:])
     return [replaced.get(i, ev) for i, ev in enumerate(events) if i not in drop]
