@@ -17,6 +17,8 @@ pytestmark = pytest.mark.slow
     ("Officials gathered in Dar es Salaam. A statement followed on Sunday.",
      "person:ghassan-salame"),
     ("Victoria Nuland met the opposition leaders in Niamey.", "country:SYC"),
+    ("In Kenya, the deployment was challenged in court.", "person:uhuru-kenyatta"),
+    ("Sylvania sent envoys to Haiti on Monday.", "person:matteo-salvini"),
 ])
 def test_look_alike_words_are_not_actors(nlp, resolver, text: str, wrong_id: str) -> None:
     assert wrong_id not in {a.id for a in actors_of(nlp, resolver, text)}

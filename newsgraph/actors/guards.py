@@ -7,6 +7,8 @@ that are no spelling of each other. General rules, each for a case QA found:
 * an ordinary word is no spelling of a name: a one-word transliteration match that is
   not a proper noun, or stands in a date ("Days later" is not Daesh);
 * a capital or seat of another actor is no spelling of this one ("Amman" is not Oman);
+* a span with punctuation ("Kenya, the") or one word NER calls a place or a people
+  ("Sylvania") is no spelling of a person's name;
 * a non-person name inside a longer PERSON entity is a given name ("Victoria Nuland"
   is not Victoria of the Seychelles, "Jordan Bardella" not Jordan);
 * a dateline ("JAKARTA -") says where the reporter is, not where the story happens;
@@ -28,6 +30,7 @@ from newsgraph.actors.names import fold
 ARTICLE_TOKENS = {"al", "el", "Al", "El"}
 PATRONYMIC = {"bin", "ibn", "bint", "ben", "ould"}  # "Khalid bin Salman": a name goes on before
 _DATE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"}
+_PLACE_ENTS = {"GPE", "LOC", "NORP", "FAC"}
 # "JAKARTA -", "TRIPOLI, Libya (Reuters) -", "Cairo —": a place, an optional country and
 # agency, then a dash, at the start of a line.
 _DATELINE = re.compile(
@@ -62,6 +65,10 @@ def implausible_match(core: Span, entry: DictEntry, how: str, d: ActorDictionary
     if len(core) == 1 and (tok.ent_type_ in _DATE_ENTS or tok.pos_ != "PROPN"
                            and tok.vocab[tok.lower_].has_vector):
         return True  # "Days later": a common word the model knows, not a name
+    if any(t.is_punct for t in core):
+        return True  # "In Kenya, the deployment" is no spelling of Kenyatta
+    if entry.kind == "person" and len(core) == 1 and tok.ent_type_ in _PLACE_ENTS:
+        return True  # "Sylvania sent envoys": a place NER knows, not a spelling of Salvini
     seats = d.seated_at(core.text)
     other = d.metonym(core.text)
     return bool(seats and entry not in seats) or (other is not None and other.id != entry.id)
