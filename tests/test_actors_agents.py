@@ -54,6 +54,7 @@ def agent_ids(mentions: list[Mention]) -> dict[str, str]:
     ("The riot police fired tear gas at the protesters.",
      {"riot police": "agent:COP", "protesters": "agent:protesters"}),
     ("Rebels seized the hilltop base overnight.", {"Rebels": "agent:rebels"}),
+    ("Armed gangs stormed the prison on Saturday.", {"Armed gangs": "agent:gangs"}),
     ("Hundreds of demonstrators marched to the square.", {"demonstrators": "agent:protesters"}),
     ("Security forces clashed with villagers at dawn.", {"Security forces": "agent:MIL",
                                                          "villagers": "agent:civilians"}),
