@@ -107,6 +107,22 @@ def test_definite_agent_refers_back_to_the_named_force(nlp, resolver, text, refe
     assert found != not_to
 
 
+@pytest.mark.parametrize(("text", "noun", "refers_to"), [
+    ("The UN Security Council met on Monday. The council condemned the strike.", "council",
+     "org:unsc"),
+    ("The African Union called for calm. The union suspended Niger.", "union", "org:au"),
+    ("ECOWAS leaders met in Abuja. The bloc suspended Mali.", "bloc", "org:ecowas"),
+    ("The city council met on Monday. The council condemned the strike.", "council", None),
+    ("The African Union called for calm. The council condemned the strike.", "council", None),
+])
+def test_agents_body_nouns_refer_back_to_a_named_body(nlp, resolver, text: str, noun: str,
+                                                      refers_to: str | None) -> None:
+    """"The council" is the latest organisation named with "council" in its name; "the
+    bloc" the latest international body; none named before: no actor."""
+    _, mentions = run(nlp, resolver, text)
+    assert agent_ids(mentions).get(noun) == refers_to
+
+
 def test_forces_an_actor_deploys_are_its_own(nlp, resolver) -> None:
     _, mentions = run(nlp, resolver, "Egypt deployed troops along the border.")
     assert agent_ids(mentions) == {"troops": "country:EGY"}

@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.dictionary import DictEntry
-from newsgraph.actors.names import POSSESSIVE_MARKS, slug
+from newsgraph.actors.names import POSSESSIVE_MARKS, fold, slug
 from newsgraph.actors.references import CandLike, Reference
 from newsgraph.datafiles import data_path, load_data_file
 from newsgraph.nlp.syntax import clause_subjects
@@ -68,6 +68,8 @@ class AgentGroupModel(BaseModel):
     state: bool = False
     strict: bool = False
     anaphoric: bool = False  # only refers back to a named group ("the group", "the movement")
+    # with anaphoric: only to an organisation with the noun in its name ("the council")
+    name_head: bool = False
     nouns: list[str]
 
 
@@ -93,6 +95,7 @@ class AgentGroup:
     state: bool
     strict: bool
     anaphoric: bool = False
+    name_head: bool = False
 
 
 @dataclass
@@ -123,7 +126,7 @@ def load_agents(extra_files: Sequence[str | Path] = ()) -> AgentLexicon:
         for g in m.agents:
             group = groups.setdefault(g.label.lower(), AgentGroup(
                 label=g.label, sector=g.sector, state=g.state, strict=g.strict,
-                anaphoric=g.anaphoric))
+                anaphoric=g.anaphoric, name_head=g.name_head))
             for noun in g.nouns:
                 words = tuple(noun.lower().split())
                 if words:
@@ -344,7 +347,8 @@ class AgentFinder:
         paramilitary RSF), else it is the main country's army; "the paramilitaries" only to
         another armed force; "regime/government forces" only to the main country's army
         (the state the fighting is in, not a foreign army named before); "the group"/"the
-        movement" only to a non-state group."""
+        movement" only to a non-state group; "the council"/"the mission" only to an
+        organisation with that word in its name; "the bloc" only to an international body."""
         head = span[-1]
         definite = (span[0].i > 0 and span.doc[span[0].i - 1].lower_ == "the") or any(
             ch.dep_ == "det" and ch.lower_ == "the" for ch in head.children)
@@ -358,6 +362,10 @@ class AgentFinder:
         iso3 = (country.iso3 or country.id.split(":", 1)[1]) if country is not None else None
 
         def fits(e: DictEntry) -> bool:
+            if group.anaphoric and group.name_head:  # "the council": the UN Security Council
+                return bool(words & {w for n in e.names() for w in fold(n).split()})
+            if group.anaphoric and group.sector == "IGO":  # "the bloc": ECOWAS
+                return e.sector == "IGO"
             if group.anaphoric:
                 return e.sector in _GROUP_SECTORS or (e.sector == "MIL" and not is_state_army(e))
             if not army:
