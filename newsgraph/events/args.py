@@ -12,11 +12,13 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.events.holders import HOLDER_SLOTS, holder_countries, states_of
 from newsgraph.events.patterns import Lexicon, shipped_lexicon
-from newsgraph.nlp.syntax import clause_subjects
+from newsgraph.nlp.syntax import clause_subjects, expand_conj, pobjs
 from newsgraph.records import Actor, Mention
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
@@ -44,8 +46,10 @@ class ActorIndex:
 
     def __init__(self, doc: Doc, actors: list[Actor], mentions: list[Mention],
                  mediator_words: Iterable[str] = (), relation_nouns: Iterable[str] = (),
-                 lexicon: Lexicon | None = None, reporting_verbs: Iterable[str] = ()) -> None:
+                 lexicon: Lexicon | None = None, reporting_verbs: Iterable[str] = (),
+                 dictionary: Any = None) -> None:
         self.doc = doc
+        self.dictionary = dictionary  # tells a country named only as a place (holders.py)
         self.reporting_verbs = frozenset(reporting_verbs)  # a misparsed speaker is no party
         self.use_lexicon(lexicon or shipped_lexicon())
         self._breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(doc.text)]
@@ -106,6 +110,9 @@ class ActorIndex:
         self.recipient_nouns = frozenset(lexicon.recipient_nouns)
         self.participant_nouns = frozenset(lexicon.participant_nouns)
         self.pair_nouns = frozenset(lexicon.pair_nouns)
+        self.holder_nouns = frozenset(lexicon.holder_nouns)
+        self.office_nouns = frozenset(lexicon.office_nouns)
+        self.region_words = frozenset([*lexicon.region_nouns, *lexicon.region_adjectives])
 
     # ------------------------------------------------------------------ tokens
     def resolve_pronoun(self, tok: Token) -> str | None:
@@ -252,6 +259,10 @@ class ActorIndex:
                 # "a ban on arms exports to X", "lifted curbs on sales to X": the recipient
                 out += [a for o in child.children if o.dep_ == "pobj"
                         for a in self.of_token(o, depth + 1)]
+            elif child.dep_ == "acl" and child.lower_ in self.loyal_words:
+                # "positions belonging to X", "militias affiliated with X": X
+                out += [a for p in child.children if p.dep_ == "prep"
+                        for o in pobjs(p) for a in self.of_token(o, depth + 1)]
             elif child.dep_ == "prep" and self._names_examples(child):
                 # "groups such as X", "militias including X": the examples are the party
                 out += [a for o in child.children if o.dep_ == "pobj"
@@ -346,17 +357,6 @@ def _negated_modifier(tok: Token, prefixes: frozenset[str]) -> bool:
     return bool(words & prefixes) or tok.lower_.startswith("anti")
 
 
-def expand_conj(tok: Token) -> list[Token]:
-    """A token and its coordinated siblings ("Turkey and Qatar")."""
-    out = [tok]
-    stack = [tok]
-    while stack:
-        t = stack.pop()
-        for c in t.children:
-            if c.dep_ == "conj" and c not in out:
-                out.append(c)
-                stack.append(c)
-    return out
 
 
 def relative_head(tok: Token) -> Token:
@@ -427,11 +427,7 @@ def is_passive(verb: Token) -> bool:
         c.dep_ in {"dobj", "nsubj", "aux", "agent"} for c in verb.children)
 
 
-def pobjs(prep: Token) -> list[Token]:
-    out = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
-    # "between X and Y" parsed with the second object under the prep as conj
-    out += [c for c in prep.children if c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"}]
-    return out
+
 
 
 def speaker_conjunct(verb: Token, reporting_verbs: frozenset[str],
@@ -588,7 +584,24 @@ class Args:
         """Tokens filling one argument slot of a trigger (before mapping to actors); an
         argument never lies across a blank line from its trigger (glued headline, caption)."""
         toks, direct = self._slot(trigger, slot, nominal)
+        if slot in HOLDER_SLOTS and toks:
+            toks = [*toks, *holder_countries(self.index, toks,
+                                             lambda: self._doer_states(trigger, nominal))]
         return [t for t in toks if self.index.same_block(t, trigger)], direct
+
+    def _doer_states(self, trigger: Token, nominal: bool) -> set[str]:
+        """Countries of the trigger's doer: subject of a verb; possessor, modifier or "by" of
+        a noun, else the subject of its light verb ("Israel carried out strikes")."""
+        if nominal:
+            toks = [c for c in trigger.children if c.dep_ in {"poss", "compound", "amod"}]
+            toks += [o for c in trigger.children if c.dep_ == "agent"
+                     or (c.dep_ == "prep" and c.lower_ == "by") for o in pobjs(c)]
+            gov = light_governor(trigger)
+            if gov is not None:
+                toks += self.subject_tokens(gov)[0]
+        else:
+            toks = self.subject_tokens(trigger)[0]
+        return {cid for t in toks for c in expand_conj(t) for cid in states_of(self.index, c)}
 
     def _slot(self, trigger: Token, slot: str, nominal: bool) -> tuple[list[Token], bool]:
         kids = list(trigger.children)
@@ -607,6 +620,10 @@ class Args:
                     toks = [trigger.head]  # "the statement issued by X"
             else:
                 toks = [c for c in kids if c.dep_ in {"dobj", "obj"}]
+                if not toks and not nominal:
+                    # "called / pushed for the resignation of X": the office or act wanted
+                    toks = [o for c in kids if c.dep_ == "prep" and c.lower_ == "for"
+                            for o in pobjs(c) if o.lemma_.lower() in self.index.office_nouns]
                 if not toks and trigger.lemma_.lower() in self.object_control:
                     # "helped Y launch": spaCy makes Y the subject of the complement; not in a
                     # finite clause ("warned that Y would act": Y is no object of the warning)

@@ -37,7 +37,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.events.context import clause_span
+from newsgraph.events.context import clause_span, clause_verb, has_current_adverb, tense
 from newsgraph.events.occasions import KnownOccasions, OccasionEntry
 from newsgraph.records import DateValue, Event, Place
 
@@ -421,3 +421,60 @@ def infer_publication(doc: Doc, index: OccasionIndex,
     else:
         return None
     return value
+
+
+# ------------------------------------------------------------ grammar dates
+
+# Dating an event whose sentence has no date expression (GrammarDating.rules):
+# "present": a present simple/progressive act in a dated report -> the publication month;
+# "carry": a past-tense act -> the last date its paragraph gave, at month/year precision;
+# "reported": an undated past or perfect act a source tells of ("an official told X that
+# Haftar has refused to meet ...") -> the publication month: an attributed claim is news.
+DATE_RULES = frozenset({"present", "carry", "reported"})
+# A present tense after these marks refers to the future: "until the blockade is lifted".
+FUTURE_MARKS = {"until", "till", "before", "after", "once", "when", "whenever", "if", "unless",
+                "as", "whether", "lest"}
+
+
+@dataclass(frozen=True)
+class GrammarDating:
+    """Dates from the grammar of a sentence without date expression (DATE_RULES), with the
+    word lists of data/dates.yaml they read."""
+
+    rules: frozenset[str]
+    stative: frozenset[str] = frozenset()  # "supports", "is an ally of": standing relations
+    current_adverbs: frozenset[str] = frozenset()  # "currently", "now"
+    judgement_verbs: frozenset[str] = frozenset()
+
+    def date(self, tok: Token, status: str, anchor: DateValue | None,
+             carried: DateValue | None, reported: bool = False) -> DateValue | None:
+        """Present simple/progressive acts ("sends arms", "is massing troops") and clauses
+        with "currently"/"now" happen at publication time (``anchor``): its month. Standing
+        relations and the present perfect ("has carried out") stay undated. A past-tense act
+        continues its paragraph's last explicit date (``carried``), cut to month precision (a
+        day is only kept by "the same day", which the resolver reads). An undated past or
+        perfect act a source tells of is news: the publication month (the narrator's own
+        "Cairo has supplied Haftar" is background and stays undated)."""
+        if status not in {"occurred", "negated"} or judged_act(tok, self.judgement_verbs):
+            return None
+        when = tense(tok)
+        verb = clause_verb(tok)
+        if "present" in self.rules and anchor is not None and anchor.precision != "year":
+            lemma = verb.lemma_.lower() if verb is not None else ""
+            if verb is not None and any(c.dep_ == "mark" and c.lower_ in FUTURE_MARKS
+                                        for c in verb.children):
+                return None
+            now = when == "progressive" or (when == "present" and lemma not in self.stative) \
+                or (when in {"present", "perfect"}
+                    and has_current_adverb(tok, self.current_adverbs))
+            if now:
+                return DateValue(anchor.value[:7], "month")
+        if "carry" in self.rules and carried is not None and when == "past":
+            if carried.precision == "day":
+                return DateValue(carried.value[:7], "month")
+            return DateValue(carried.value, carried.precision)
+        if "reported" in self.rules and reported and anchor is not None \
+                and anchor.precision != "year" and when in {"past", "perfect", "pluperfect"} \
+                and verb is not None and verb.i == tok.i:  # a noun's time is not its verb's
+            return DateValue(anchor.value[:7], "month")
+        return None

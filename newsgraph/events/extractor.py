@@ -44,11 +44,10 @@ from newsgraph.events.context import (
     DESCRIBED,
     Context,
     clause_span,
-    clause_verb,
-    has_current_adverb,
-    tense,
 )
 from newsgraph.events.dating import (
+    DATE_RULES,
+    GrammarDating,
     OccasionIndex,
     Pending,
     continues_story,
@@ -86,12 +85,6 @@ OBJECT_PLACE_TYPES = {"ASSAULT", "COERCE"}
 # Acts that happen where their target sits ("the assault on C" is fought at C); a transfer,
 # sanction or threat aimed at C's authority happens elsewhere ("sent arms to C").
 SEAT_LOCATED = {"ASSAULT", "COERCE", "MOBILIZE"}  # "shelled Juba", "occupied the city of X"
-# Dating an event whose sentence has no date expression (see _implicit_date):
-# "present": a present simple/progressive act in a dated report -> the publication month;
-# "carry": a past-tense act -> the last date its paragraph gave, at month/year precision;
-# "reported": an undated past or perfect act a source tells of ("an official told X that
-# Haftar has refused to meet ...") -> the publication month: an attributed claim is news.
-DATE_RULES = frozenset({"present", "carry", "reported"})
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # Publication dates guessed from the text (its latest date) are no "now".
 UNSURE_PUBLISHED = {"inferred"}
@@ -99,9 +92,6 @@ FUTURE_DATE = re.compile(r"\b(?:next|coming|upcoming|tomorrow|later this)\b", re
 # Acts between two sides that "the two sides" may refer back to.
 PAIR_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 JUDGING_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})  # may judge an act just told
-# A present tense after these marks refers to the future: "until the blockade is lifted".
-FUTURE_MARKS = {"until", "till", "before", "after", "once", "when", "whenever", "if", "unless",
-                "as", "whether", "lest"}
 MATCH_DEPS = {"prt", "prep", "dobj", "advmod", "acomp", "compound:prt", "dative", "attr", "agent"}
 
 
@@ -157,10 +147,10 @@ class EventExtractor:
         self.gazetteer = gazetteer
         self.dates = dates
         self.dictionary = dictionary  # ActorDictionary: seats and capitals (optional)
-        self.date_rules = date_rules
         cues = getattr(dates, "cues", None)
-        self.stative = frozenset(getattr(cues, "stative_verbs", ()))
-        self.current_adverbs = frozenset(getattr(cues, "current_adverbs", ()))
+        self.grammar = GrammarDating(date_rules, frozenset(getattr(cues, "stative_verbs", ())),
+                                     frozenset(getattr(cues, "current_adverbs", ())),
+                                     frozenset(getattr(cues, "judgement_verbs", ())))
         self.occasion_nouns = frozenset(getattr(cues, "occasion_nouns", ()))
         self.occasion_relations = frozenset(getattr(cues, "occasion_relations", ()))
         self.judgement_verbs = frozenset(getattr(cues, "judgement_verbs", ()))
@@ -205,7 +195,8 @@ class EventExtractor:
         added: dict[str, str] = {}  # actor id -> surface form that stood for it
         index = ActorIndex(doc, actors, mentions, self.patterns.status.mediator_words,
                            self.patterns.relation_nouns,
-                           reporting_verbs=self.patterns.reporting.verbs)
+                           reporting_verbs=self.patterns.reporting.verbs,
+                           dictionary=self.dictionary)
         lex = self.patterns.lexicon
         args = Args(index, self.patterns.status.object_control, self.patterns.reporting.nouns,
                     reciprocals=lex.reciprocals, reporting_verbs=self.patterns.reporting.verbs,
@@ -214,6 +205,7 @@ class EventExtractor:
         anchor = self._anchor(article)
         country = self._main_country(doc)
         events: list[Event] = []
+        told: list[Event] = []  # every event told so far, repeats included
         seen: set[tuple] = set()
         previous: DateValue | None = None
         text = doc.text  # spaCy joins the tokens anew on each doc.text: read it once
@@ -243,7 +235,7 @@ class EventExtractor:
                           if not _inside(d.start, skip)]
             frame = _Frame(sent_dates, None if article.published_basis in UNSURE_PUBLISHED
                            else anchor, None if sent_dates else carried, implicit, occasions,
-                           events)
+                           told)
             for hits in self._hits(sent):
                 if _inside(hits[0].trigger.idx, skip):
                     continue
@@ -258,6 +250,7 @@ class EventExtractor:
                         implicit[ev.id] = implicit[base[0].id]
                     key = (ev.type, tuple(sorted(ev.source)), tuple(sorted(ev.target)),
                            ev.date.value if ev.date else None, ev.status)
+                    told.append(ev)  # a repeat is still told: "the strikes" may refer to it
                     if key in seen:
                         continue
                     seen.add(key)
@@ -578,8 +571,8 @@ class EventExtractor:
         date = self._pick_date(tok, frame.dates)
         if status == "occurred" and date is not None and FUTURE_DATE.search(date.text or ""):
             status = "planned"  # "would return to Beirut next week to meet X": still to come
-        guess = None if date is not None else self._implicit_date(tok, status, frame,
-                                                                  reported=attr.found)
+        guess = None if date is not None else self.grammar.date(
+            tok, status, frame.anchor, frame.carried, reported=attr.found)
         location = self._location(ctx, tok, rule, country)
         if location is None and etype in RETOLD_VENUE_TYPES and rule.nominal:
             location = retold_venue(tok, etype, [*source, *target], frame.earlier)
@@ -713,43 +706,6 @@ class EventExtractor:
         if pool:
             return min(pool, key=lambda d: abs((d.start or 0) - tok.idx))
         return next((d for d in dates if d.start is None), None)
-
-    def _implicit_date(self, tok: Token, status: str, frame: _Frame,
-                       reported: bool = False) -> DateValue | None:
-        """A date from the grammar of a sentence without date expression (DATE_RULES).
-
-        Present simple/progressive acts ("sends arms", "is massing troops") and clauses with
-        "currently"/"now" happen at publication time: the publication month. Standing
-        relations ("supports", "is an ally of") and the present perfect ("has carried out")
-        stay undated. A past-tense act continues its paragraph's last explicit date, cut to
-        month precision (a day is only kept by "the same day", which the resolver reads).
-        An undated past or perfect act a source tells of is news: the publication month
-        (the narrator's own "Cairo has supplied Haftar" is background and stays undated)."""
-        if status not in {"occurred", "negated"} or judged_act(tok, self.judgement_verbs):
-            return None
-        when = tense(tok)
-        anchor = frame.anchor
-        if "present" in self.date_rules and anchor is not None and anchor.precision != "year":
-            verb = clause_verb(tok)
-            lemma = verb.lemma_.lower() if verb is not None else ""
-            if verb is not None and any(c.dep_ == "mark" and c.lower_ in FUTURE_MARKS
-                                        for c in verb.children):
-                return None
-            now = when == "progressive" or (when == "present" and lemma not in self.stative) \
-                or (when in {"present", "perfect"} and has_current_adverb(tok, self.current_adverbs))
-            if now:
-                return DateValue(anchor.value[:7], "month")
-        if "carry" in self.date_rules and frame.carried is not None and when == "past":
-            carried = frame.carried
-            if carried.precision == "day":
-                return DateValue(carried.value[:7], "month")
-            return DateValue(carried.value, carried.precision)
-        verb = clause_verb(tok)
-        if "reported" in self.date_rules and reported and anchor is not None \
-                and anchor.precision != "year" and when in {"past", "perfect", "pluperfect"} \
-                and verb is not None and verb.i == tok.i:  # a noun's time is not its verb's
-            return DateValue(anchor.value[:7], "month")
-        return None
 
     def _venue(self, name: str, country: str | None) -> Place | None:
         """A known occasion's venue (``country``: ISO alpha-3) as a place."""

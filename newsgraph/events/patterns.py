@@ -168,6 +168,10 @@ class Lexicon(BaseModel):
     pair_nouns: list[str] = Field(default_factory=list)  # "the two sides"
     start_nouns: list[str] = Field(default_factory=list)  # "the start of an operation"
     hosting_verbs: list[str] = Field(default_factory=list)  # "X and Y hosted talks"
+    # "struck targets in C", "sites in Iran": a place noun whose country is the party hit
+    holder_nouns: list[str] = Field(default_factory=list)
+    # "called for the resignation of X": an office or act of X's stands for X
+    office_nouns: list[str] = Field(default_factory=list)
 
 
 class PatternFile(BaseModel):

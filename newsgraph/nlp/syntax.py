@@ -22,3 +22,23 @@ def clause_subjects(tok: Token, deps: Iterable[str]) -> list[Token]:
             break
         verb = verb.head
     return []
+
+
+def expand_conj(tok: Token) -> list[Token]:
+    """A token and its coordinated siblings ("Turkey and Qatar")."""
+    out = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c not in out:
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def pobjs(prep: Token) -> list[Token]:
+    """Objects of a preposition, with "between X and Y" parsed as a conj under the prep."""
+    out = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+    out += [c for c in prep.children if c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"}]
+    return out
