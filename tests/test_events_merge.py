@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsgraph.events.merge import merge_repeats
@@ -49,6 +51,19 @@ def test_undated_retelling_joins_dated_report() -> None:
 ])
 def test_what_stays_apart(events: list[Event], n: int) -> None:
     assert len(merge_repeats(events)) == n
+
+
+@pytest.mark.parametrize(("first", "second", "n"), [
+    ("blamed", "accused", 2),  # two accusations between one pair
+    ("accused", "accusation", 1),  # one accusation told again
+])
+def test_merge_statements_told_with_another_word_stay_apart(first: str, second: str,
+                                                             n: int) -> None:
+    a = ev(1, "ACCUSE")
+    b = ev(2, "ACCUSE", date="2021-03-08")
+    a = replace(a, evidence=Evidence("d", "s1", 10, 19, trigger=first))
+    b = replace(b, evidence=Evidence("d", "s2", 20, 29, trigger=second))
+    assert len(merge_repeats([a, b])) == n
 
 
 def test_merge_one_place_told_at_two_precisions_is_one_event() -> None:

@@ -27,6 +27,9 @@ SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # invitation to meet is not the meeting ("met Y in May ... invited Y to visit").
 APART_MODES = frozenset({"invitation"})
 STANDING_TYPES = frozenset({"SUPPORT", "AID"})
+# Statements: one pair may trade several accusations or demands in one article; the same one
+# told again comes with the same word ("accused"/"accusation"), compared by its first letters.
+SPEECH_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST", "REJECT"})
 PRECISION_RANK = {"site": 0, "city": 1, "region": 2, "country": 3}
 
 
@@ -34,6 +37,8 @@ def _key(ev: Event, symmetric: frozenset[str]) -> tuple:
     src, tgt = tuple(sorted(ev.source)), tuple(sorted(ev.target))
     dyad: tuple = tuple(sorted((src, tgt))) if ev.type in symmetric else (src, tgt)
     apart = ev.mode if ev.mode in APART_MODES else None
+    if ev.type in SPEECH_TYPES:  # "blamed X for the bombing ... accused X of violating it":
+        apart = (apart, (ev.evidence.trigger or "").lower()[:4])  # a retelling repeats its word
     return (ev.doc_id, ev.type, dyad, ev.status, apart)
 
 
