@@ -123,6 +123,21 @@ def test_agents_body_nouns_refer_back_to_a_named_body(nlp, resolver, text: str, 
     assert agent_ids(mentions).get(noun) == refers_to
 
 
+@pytest.mark.parametrize("text", [
+    "The Ruritanian Government sent aid to Strelsau in Egypt. The eastern government rejected "
+    "the plan.",
+    "Fighting in Egypt went on. The eastern-based authorities rejected the plan.",
+    "Fighting in Egypt went on. The rival government in the east rejected the plan.",
+])
+def test_agents_rival_government_is_an_actor_of_its_own(nlp, resolver, text: str) -> None:
+    """"The eastern government" is neither the state nor the government named before: one
+    actor of its own (the main country's), whatever the wording."""
+    actors, mentions = run(nlp, resolver, text)
+    ids = {m.actor_id for m in mentions if m.how == "agent"}
+    names = {a.name for a in actors if a.id in ids}
+    assert names and names <= {"eastern government (Egypt)", "rival government (Egypt)"}, names
+
+
 def test_forces_an_actor_deploys_are_its_own(nlp, resolver) -> None:
     _, mentions = run(nlp, resolver, "Egypt deployed troops along the border.")
     assert agent_ids(mentions) == {"troops": "country:EGY"}

@@ -84,6 +84,7 @@ class AgentFileModel(BaseModel):
     lowercase_ambiguous: list[str] = Field(default_factory=list)
     own_force_verbs: list[str] = Field(default_factory=list)
     with_force_verbs: list[str] = Field(default_factory=list)
+    rival_qualifiers: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ class AgentLexicon:
     ambiguous: set[str] = field(default_factory=set)
     own_force_verbs: set[str] = field(default_factory=set)
     with_force_verbs: set[str] = field(default_factory=set)
+    rival_qualifiers: set[str] = field(default_factory=set)
 
     @property
     def max_words(self) -> int:
@@ -136,6 +138,7 @@ def load_agents(extra_files: Sequence[str | Path] = ()) -> AgentLexicon:
         lex.ambiguous |= {w.lower() for w in m.lowercase_ambiguous}
         lex.own_force_verbs |= {w.lower() for w in m.own_force_verbs}
         lex.with_force_verbs |= {w.lower() for w in m.with_force_verbs}
+        lex.rival_qualifiers |= {w.lower() for w in m.rival_qualifiers}
     return lex
 
 
@@ -226,6 +229,10 @@ class AgentFinder:
                 continue
             if not self._acts(span, group, taken, lowercase):
                 continue
+            rival = self._rival(span, group, country)
+            if rival is not None:  # "the eastern government": neither the state nor its rival
+                out.append(rival)
+                continue
             if group.anaphoric:  # "the group", "the movement": only a named group before it
                 entry = self._antecedent(span, group, named, country)
                 if entry is not None:
@@ -272,6 +279,30 @@ class AgentFinder:
             out.append(Reference(**base, actor_id=actor_id, kind="organization", name=name,
                                  country=iso3, sector=group.sector))
         return out
+
+    def _rival(self, span: Span, group: AgentGroup, country: DictEntry | None) -> Reference | None:
+        """"the eastern(-based) government", "the rival authorities", "a parallel
+        government": a government a qualifier (agents file ``rival_qualifiers``) sets apart
+        is an actor of its own, named by its words and the main country ("eastern government
+        (Libya)"), never the state nor the government named before it."""
+        if not (group.state and group.sector == "GOV") or country is None:
+            return None
+        head = span[-1]
+        quals = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i < span.start
+                 and (c.lower_ in self.lex.rival_qualifiers
+                      or "".join(t.lower_ for t in c.subtree) in self.lex.rival_qualifiers)]
+        if not quals:
+            return None
+        first = min(t.i for q in quals for t in q.subtree)
+        words = span.doc[first:span.end]
+        # one actor whatever the wording: "eastern-based authorities" = "eastern government"
+        qual = " ".join(t.lower_ for t in span.doc[first:span.start]
+                        if t.lower_ not in ("-", "based"))
+        name = f"{qual} {group.label} ({country.name})"
+        return Reference(start=words.start_char, end=words.end_char, surface=words.text,
+                         how="agent", tok_start=first, tok_end=span.end,
+                         actor_id=f"org:{slug(name)}", kind="organization", name=name,
+                         country=country.iso3 or country.id.split(":", 1)[1], sector="GOV")
 
     def _conjunct_country(self, span: Span, by_tok: dict[int, CandLike]) -> DictEntry | None:
         """"the Egyptian army and police": a state qualifier of the first conjunct qualifies
