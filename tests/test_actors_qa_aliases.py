@@ -61,3 +61,19 @@ def test_actors_qa_a_surname_spelling_as_another_persons_given_name(nlp, resolve
     person's full name is that person's given name, not the known person."""
     text = '"There will be no war," said Hani Raslan, an analyst in Cairo.'
     assert "person:ismail-haniyeh" not in {a.id for a in actors_of(nlp, resolver, text)}
+
+
+@pytest.mark.parametrize(("text", "acting", "place_only"), [
+    ("South Africa, Botswana and Zimbabwe sent troops to Mozambique.",
+     {"country:ZAF", "country:BWA", "country:ZWE"}, set()),
+    ("South Sudan rejected the plan.", {"country:SSD"}, set()),
+    ("Fighting in western Libya continued on Monday.", set(), {"country:LBY"}),
+])
+def test_stateacts_compass_word_inside_a_name_is_no_place(nlp, resolver, text: str,
+                                                          acting: set[str],
+                                                          place_only: set[str]) -> None:
+    """"South" of "South Africa" is part of the name: the state acts; "western Libya" is
+    a place."""
+    ids = {a.id for a in actors_of(nlp, resolver, text)}
+    assert acting <= ids
+    assert not place_only & ids

@@ -36,8 +36,9 @@ class StateActs:
             return True
         dep = root.dep_
         nxt = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
-        if any(ch.dep_ in ("amod", "compound") and cues.has("place_nouns", ch.lower_) for ch in root.children):
-            return False  # "western Libya"
+        if any(ch.dep_ in ("amod", "compound") and cues.has("place_nouns", ch.lower_)
+               and not _same_entity(ch, root) for ch in root.children):
+            return False  # "western Libya" (not "South Africa", "South Sudan": one name)
         if dep == "poss" or (nxt is not None and nxt.text in POSSESSIVE_MARKS):
             return not cues.has("place_nouns", root.head.lemma_) and not cues.has("place_nouns", root.head.text)
         if dep in SUBJ_DEPS:
@@ -127,3 +128,8 @@ class StateActs:
             return cues.has("agent_nouns", head.lemma_) or cues.has("agent_nouns", head.text)
         plural = root.text.endswith("s") or root.tag_ in ("NNS", "NNPS")
         return plural and root.pos_ in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound")
+
+
+def _same_entity(a: Token, b: Token) -> bool:
+    """Whether two tokens lie in one named entity ("South" and "Africa")."""
+    return any(e.start <= a.i < e.end and e.start <= b.i < e.end for e in a.doc.ents)

@@ -16,6 +16,12 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.events.attachments import (
+    brokered_act,
+    left_partners,
+    misparsed_root_subject,
+    self_authored,
+)
 from newsgraph.events.holders import HOLDER_SLOTS, holder_countries, states_of
 from newsgraph.events.patterns import Lexicon, shipped_lexicon
 from newsgraph.nlp.syntax import clause_subjects, expand_conj, pobjs
@@ -341,6 +347,7 @@ CIRCUMSTANCE_PREPS = frozenset({"over", "after", "before", "following", "since",
                                 "amid", "despite", "because", "like", "unlike", "until"})
 PAIR_REACH = 3000  # characters
 OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "pobj"})
+COMPOUND_PREPS = frozenset({"out", "away", "back"})  # first words of "out of", "away from"
 
 
 def _nominal_gerund(verb: Token) -> bool:
@@ -546,6 +553,9 @@ class Args:
             return self._subject_tokens(say, depth + 1)
         if dep in {"xcomp", "conj", "advcl"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
             return self._subject_tokens(head, depth + 1)
+        lost = misparsed_root_subject(verb)  # "X and Y, as guarantors, called ...": X and Y
+        if lost is not None:
+            return [lost], depth == 0
         if dep in {"acomp", "attr"} and verb.pos_ == "ADJ" and head.pos_ in {"VERB", "AUX"}:
             return self._subject_tokens(head, depth + 1)  # "X is ready to send": X
         if dep == "xcomp" and head.pos_ in {"NOUN", "PROPN"}:  # "the decision to attack"
@@ -584,6 +594,9 @@ class Args:
         """Tokens filling one argument slot of a trigger (before mapping to actors); an
         argument never lies across a blank line from its trigger (glued headline, caption)."""
         toks, direct = self._slot(trigger, slot, nominal)
+        if slot in {"subj", "agent"} and not nominal and (brokered_act(trigger) or slot == "subj"
+                                                          and self_authored(self.index, trigger, toks)):
+            return [], False  # "a truce brokered by Z": Z mediates; see events/attachments.py
         if slot in HOLDER_SLOTS and toks:
             toks = [*toks, *holder_countries(self.index, toks,
                                              lambda: self._doer_states(trigger, nominal))]
@@ -645,9 +658,13 @@ class Args:
                 # "met today in Rajma with X": the parser hangs "with X" on the place
                 holders += [o for c in kids if c.dep_ == "prep" and c.lower_ in {"in", "at"}
                             for o in pobjs(c) if o.i not in self.index.token_actor]
+            if not nominal:  # "pulled out of X", "moved away from X": the parse nests "of"
+                holders += [c for c in kids if c.dep_ == "prep" and c.lower_ in COMPOUND_PREPS]
             toks = [o for h in holders for c in h.children
                     if c.dep_ in {"prep", "agent", "dative"} and c.lower_ == word
                     for o in pobjs(c)]
+            if word in {"from", "of"}:
+                toks += left_partners(self.index, toks)  # "withdrew from talks with Y": Y
             return toks, True
         if slot == "between":
             preps = [c for c in kids if c.dep_ == "prep" and c.lower_ == "between"]
