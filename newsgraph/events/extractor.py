@@ -58,6 +58,12 @@ from newsgraph.events.dating import (
 from newsgraph.events.merge import merge_repeats
 from newsgraph.events.occasions import KnownOccasions
 from newsgraph.events.patterns import PatternSet, Trigger
+from newsgraph.events.relatives import (
+    announced_act,
+    avoided_act,
+    document_author,
+    outside_relative,
+)
 from newsgraph.events.retold import (
     RETOLD_VENUE_TYPES,
     anaphoric_act,
@@ -440,8 +446,9 @@ class EventExtractor:
                ctx: Context, frame: _Frame, country: str | None,
                added: dict[str, str]) -> tuple[Event, list[Token]] | None:
         tok, rule = hit.trigger, hit.rule
-        if ctx.embedded_request(tok):
-            return None  # "urged X to withdraw": the withdrawal is only asked for
+        if ctx.embedded_request(tok) \
+                or avoided_act(tok, ctx.cues.negating_verbs, ctx.embedded_request):
+            return None  # "urged X to withdraw / to avoid striking Y": only asked for
         direct = True
         gov = light_governor(tok) if rule.nominal else None
         is_light = gov is not None and self._is_light(gov)
@@ -485,7 +492,7 @@ class EventExtractor:
         if rule.nominal and is_light and gov is not None:
             if not source:
                 toks, _ = args.subject_tokens(gov)
-                source = args.actors(toks)
+                source, src_tokens = args.actors(toks), toks  # _split divides "X and Y"
                 direct = False
             if not target:
                 for slot in rule.target:
@@ -494,6 +501,11 @@ class EventExtractor:
                         target = [a for a in args.actors(toks) if a not in source]
                         if target:
                             break
+        author = document_author(tok, args, self.patterns) \
+            if not source and not rule.nominal and "subj" in rule.source else []
+        if author:  # "X adopted a resolution that demands Y stop ...": the author acts
+            source, src_tokens, direct = args.actors(author), author, False
+        authored = bool(author)  # the document acts when adopted: the adoption's date holds
         if not source and rule.nominal and target and rule.type in SYMMETRIC:
             # "X's decision came after a meeting with Y": X, who acts in the dated clause
             source = [a for a in args.temporal_owner(tok) if a not in target]
@@ -566,9 +578,10 @@ class EventExtractor:
         if attr.denied and status == "occurred":
             status = "negated"
         reported_by = attr.speaker if attr.found else None
-        if reported_by in source and etype in {"ACCUSE", "THREATEN", "REQUEST"}:
-            reported_by = None
-        date = self._pick_date(tok, frame.dates)
+        if reported_by in source and (etype in {"ACCUSE", "THREATEN", "REQUEST"}
+                                      or announced_act(tok, ctx.reporting)):
+            reported_by = None  # "X announced its withdrawal": X does it, reports nothing
+        date = self._pick_date(tok, frame.dates, own_relative=not authored)
         if status == "occurred" and date is not None and FUTURE_DATE.search(date.text or ""):
             status = "planned"  # "would return to Beirut next week to meet X": still to come
         guess = None if date is not None else self.grammar.date(
@@ -682,9 +695,11 @@ class EventExtractor:
         except Exception:  # noqa: BLE001 - a bad date never loses the event
             return []
 
-    def _pick_date(self, tok: Token, dates: list[DateValue]) -> DateValue | None:
+    def _pick_date(self, tok: Token, dates: list[DateValue],
+                   own_relative: bool = True) -> DateValue | None:
         """A date inside the trigger's clause first, else the nearest in the sentence; none
-        for the act a judgement is about ("accused X of supplying arms")."""
+        for the act a judgement is about ("accused X of supplying arms"); with
+        ``own_relative`` none from outside the relative clause the trigger stands in."""
         if not dates or judged_act(tok, self.judgement_verbs):
             return None
         clause = clause_span(tok)
@@ -695,7 +710,8 @@ class EventExtractor:
         placed = [d for d in dates if d.start is not None
                   and not (lo <= d.start < hi  # type: ignore[operator]
                            and in_side_clause(tok.doc, d.start, clause, tok))  # type: ignore[arg-type]
-                  and not in_other_noun_clause(tok.doc, d.start, tok)]  # type: ignore[arg-type]
+                  and not in_other_noun_clause(tok.doc, d.start, tok)  # type: ignore[arg-type]
+                  and not (own_relative and outside_relative(d.start, tok))]  # type: ignore[arg-type]
         inside = [d for d in placed if lo <= d.start < hi]  # type: ignore[operator]
         sub_lo, sub_hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
         own = [d for d in inside if sub_lo <= d.start < sub_hi  # type: ignore[operator]
