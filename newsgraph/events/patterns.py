@@ -172,6 +172,8 @@ class Lexicon(BaseModel):
     holder_nouns: list[str] = Field(default_factory=list)
     # "called for the resignation of X": an office or act of X's stands for X
     office_nouns: list[str] = Field(default_factory=list)
+    # "a resolution that demands X stop ...": a text that speaks for whoever adopted it
+    document_nouns: list[str] = Field(default_factory=list)
 
 
 class PatternFile(BaseModel):

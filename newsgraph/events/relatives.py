@@ -51,13 +51,13 @@ def outside_relative(char: int, trigger: Token) -> bool:
 
 def document_author(verb: Token, args: Args, patterns: PatternSet) -> list[Token]:
     """"X adopted a resolution that demands Y stop ...": the act's subject is a document noun
-    (lexicon ``state_heads``: resolution, statement, decision ...) with no actor of its own,
+    (lexicon ``document_nouns``: resolution, statement, decision ...) with no actor of its own,
     so the one who issued it acts -- the subject of the nearest governing verb that issues
     documents (a light or agreeing verb: "issued", "adopted"; not "criticised the government
     that ...").
     The parser often hangs the document on a later verb ("a resolution ... stop the siege",
     conj of "adopted"): the climb goes on through such verbs."""
-    documents = patterns.lexicon.state_heads
+    documents = patterns.lexicon.document_nouns
     nouns = [relative_head(t) for t in args.subject_tokens(verb)[0]]
 
     def is_actor(t: Token) -> bool:
