@@ -82,6 +82,9 @@ def test_agent_words_that_are_no_agents(nlp, resolver, text: str) -> None:
      "agent:EGY-COP", "Egyptian police"),
     ("Soldiers stormed the camp. Egypt said the raid was lawful.", "agent:EGY-MIL",
      "Egyptian armed forces"),
+    # towns count for their country: a foreign state acting once is not where it happens
+    ("Clashes erupted in Misrata and Zawiya. Police arrested ten men. Italy called for calm.",
+     "agent:LBY-COP", "Libyan police"),
 ])
 def test_state_agents_take_the_main_country(nlp, resolver, text: str, agent_id: str,
                                             name: str) -> None:

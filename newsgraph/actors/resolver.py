@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,6 +109,7 @@ class ActorResolver:
         """``gazetteer`` tells place names from actor names (the shipped one, made on first
         need, when not given)."""
         self.dictionary = dictionary
+        self._iso2 = {e.iso2: e.id for e in dictionary.entries if e.kind == "country" and e.iso2}
         self._refs = ReferenceFinder(dictionary, load_reference_cues(reference_files))
         self._agent_lex = load_agents(agent_files)
         self._agents = AgentFinder(self._agent_lex, self.dictionary)
@@ -160,7 +162,8 @@ class ActorResolver:
         cands = [c for c in cands if not (c.place_like and any(
             a < c.tok_end and c.tok_start < b for a, b in spans))]  # "Sudanese" of "Sudanese rebels"
         told = [c for c in cands if not (c.place_like and is_dateline(doc, c.tok_start, c.tok_end))]
-        main = self._main_country(told)  # "JAKARTA -" is where the reporter is
+        main = self._main_country(told, self._filter.place_countries(  # not "JAKARTA -"
+            doc, lambda e: is_dateline(doc, e.start, e.end)))
         kept = self._keep_acting_states(told)
         main_acts = main is not None and any(c.actor_id == main.id for c in kept)
         refs += [_Cand(start=r.start, end=r.end, surface=r.surface, how=r.how, actor_id=r.actor_id,
@@ -469,12 +472,12 @@ class ActorResolver:
         entry = d.demonym(surface)
         return (entry, "demonym") if entry is not None else None
 
-    def _main_country(self, cands: list[_Cand]) -> DictEntry | None:
+    def _main_country(self, cands: list[_Cand], towns: Counter[str]) -> DictEntry | None:
         """The state whose police or army an unqualified "police" or "army" is: the country
-        named most often as a place (where the story happens), else as place or actor, when
-        one clearly leads."""
+        named most often as a place, or whose towns are (where the story happens), else as
+        place or actor, when one clearly leads."""
         for as_place in (True, False):
-            counts: dict[str, int] = {}
+            counts = {self._iso2[k]: n for k, n in towns.items() if k in self._iso2}
             for c in cands:
                 if c.entry is not None and c.entry.kind == "country" \
                         and (not as_place or c.place_like and not c.acts):
