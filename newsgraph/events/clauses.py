@@ -132,3 +132,46 @@ def through_verb(doc: Doc, char: int, noun: Token) -> bool:
             return True
         t = t.head
     return False
+
+
+# "will withdraw unless Y agrees": a future act with a condition of its own is a threat
+CONDITION_MARKS = frozenset({"unless", "if"})
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+
+
+def conditional_threat(verb: Token) -> bool:
+    """A future act with its own "unless/if" clause: "will withdraw unless Y agrees"; ``verb``
+    is the trigger's verb (a noun's light verb), climbed through "threatened to" / "said it
+    would"."""
+    for _ in range(3):
+        future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+        cond = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
+                                             for m in c.children) for c in verb.children)
+        if future and cond:
+            return True
+        if verb.dep_ not in {"xcomp", "conj"} or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+def participle_clause(tok: Token) -> tuple[Token, Token] | None:
+    """", shelling positions of X": the parser reads a comma-led -ing verb before its object as
+    a modifier of that noun; it is a participle clause of the main verb, whose subject does
+    it. Returns (main verb, object noun), or None when ``tok`` is no such verb."""
+    if tok.tag_ != "VBG" or tok.dep_ not in {"amod", "compound"} or tok.i == 0:
+        return None
+    noun = tok.head
+    if noun.i <= tok.i or noun.pos_ not in {"NOUN", "PROPN"} \
+            or tok.doc[tok.i - 1].text != ",":
+        return None
+    if any(t.dep_ not in {"amod", "compound"} for t in tok.doc[tok.i + 1:noun.i]):
+        return None  # only the verb and other modifiers stand between comma and noun
+    head = noun
+    for _ in range(6):  # up from the object to the verb the clause hangs on
+        if head.head.i == head.i:
+            return None
+        head = head.head
+        if head.pos_ in {"VERB", "AUX"} and head.i < tok.i:
+            return head, noun
+    return None

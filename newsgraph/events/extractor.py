@@ -33,10 +33,12 @@ from newsgraph.events.args import (
 )
 from newsgraph.events.clauses import (
     DEADLINE_BEFORE,
+    conditional_threat,
     frames_sentence,
     headline_ranges,
     in_other_noun_clause,
     in_side_clause,
+    participle_clause,
     point_in_time,
     through_verb,
 )
@@ -57,6 +59,7 @@ from newsgraph.events.dating import (
 )
 from newsgraph.events.merge import merge_repeats
 from newsgraph.events.occasions import KnownOccasions
+from newsgraph.events.pairs import HOSTILE_PAIR_TYPES, hostile_pair, is_pair_noun
 from newsgraph.events.patterns import PatternSet, Trigger
 from newsgraph.events.relatives import (
     announced_act,
@@ -82,8 +85,6 @@ VICTIM_TYPES = {"ASSAULT", "COERCE"}  # "the killing of X": may stand with no na
 INTENT_TYPES = {"CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "SUPPORT"}
 # "X will withdraw/attack/impose ... unless Y": a conditional harm is a threat (CAMEO 13).
 THREAT_TYPES = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "REJECT", "MOBILIZE", "PROTEST"}
-CONDITION_MARKS = {"unless", "if"}
-FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 VISIT_MODES = {"visit", "host", "invitation"}
 # Consultations among several parties whose "participants" a later sentence names.
 GATHERING_MODES = {"participation", "conference", "talks"}
@@ -95,7 +96,7 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # Publication dates guessed from the text (its latest date) are no "now".
 UNSURE_PUBLISHED = {"inferred"}
 FUTURE_DATE = re.compile(r"\b(?:next|coming|upcoming|tomorrow|later this)\b", re.IGNORECASE)
-# Acts between two sides that "the two sides" may refer back to.
+# Acts between two sides that "the two sides" may refer back to (fights: pairs.py).
 PAIR_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 JUDGING_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})  # may judge an act just told
 MATCH_DEPS = {"prt", "prep", "dobj", "advmod", "acomp", "compound:prt", "dative", "attr", "agent"}
@@ -305,7 +306,8 @@ class EventExtractor:
         found: list[list[_Hit]] = []
         used: set[int] = set()
         for tok in sent:
-            if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ == "amod":
+            if (tok.pos_ not in {"VERB", "AUX"} or tok.dep_ == "amod") \
+                    and participle_clause(tok) is None:  # ", shelling positions of X"
                 continue
             hits = self._match(tok, self.patterns.verb_rules(tok.lemma_), nominal=False)
             if hits:
@@ -314,7 +316,8 @@ class EventExtractor:
                     used.add(noun.i)
                     hits = [replace(h, absorbed=noun) for h in hits]
                 found.append(hits)
-                used.update(i for h in hits if h.rule.required for i in h.used)
+                used.update(i for h in hits if h.rule.required
+                            for i in (h.used[:-1] if h.rule.keep_required else h.used))
         for tok in sent:
             if tok.pos_ not in {"NOUN", "PROPN"} or tok.i in used or tok.dep_ == "compound":
                 continue
@@ -458,14 +461,24 @@ class EventExtractor:
             return None  # "such operations could recur" retells a coded act: no ambiguity
         source: list[str] = []
         src_tokens: list[Token] = []
-        for slot in rule.source:
+        clause = None if rule.nominal else participle_clause(tok)
+        if clause is not None:  # ", shelling positions of X": the main clause's subject acts
+            src_tokens = args.subject_tokens(clause[0])[0]
+            source, direct = args.actors(src_tokens), False
+        for slot in rule.source if clause is None else ():
             toks, d = args.slot(tok, slot, rule.nominal)
             ids = args.actors(toks)
             if ids:
                 source, direct, src_tokens = ids, d, toks
                 break
-        target: list[str] = []
-        for slot in rule.target:
+        if rule.type in HOSTILE_PAIR_TYPES:  # "X attacked Y ... the two sides clashed"
+            sides = [t for sl in rule.source for t in args.slot(tok, sl, rule.nominal)[0]
+                     if is_pair_noun(t, self.patterns.lexicon.pair_nouns)]
+            pair = hostile_pair(tok, frame.earlier) if sides else []
+            source, src_tokens = (pair, sides[:1]) if pair else (source, src_tokens)
+        target: list[str] = [] if clause is None else [
+            a for a in args.actors([clause[1]]) if a not in source]
+        for slot in rule.target if not target else ():
             toks, _ = args.slot(tok, slot, rule.nominal)
             if slot == "between" and source and set(args.actors(toks)) == set(source):
                 continue
@@ -546,7 +559,8 @@ class EventExtractor:
             return None  # "Ruritanian strikes killed ...": the noun is the event, coded there
         mediators = [m for m in ctx.mediators(tok) if m not in source]
         target = [t for t in target if t not in source and t not in mediators]
-        if not target and len(source) > 1 and args.reciprocal(tok, rule.target, rule.nominal):
+        if not target and len(source) > 1 and (
+                rule.mutual or args.reciprocal(tok, rule.target, rule.nominal)):
             target = [] if rule.type in SYMMETRIC else list(source)  # _split: each vs the other
         hosted = rule.nominal and is_light and gov is not None \
             and gov.lemma_.lower() in self.patterns.lexicon.hosting_verbs  # the hosts
@@ -570,7 +584,8 @@ class EventExtractor:
             return None
         etype, mode, cameo = rule.type, rule.mode, rule.cameo
         if etype in THREAT_TYPES and status in {"planned", "hypothetical"} \
-                and self._conditional_threat(tok):
+                and conditional_threat((light_governor(tok) or tok)
+                                   if tok.pos_ in {"NOUN", "PROPN"} else tok):
             etype, mode, cameo = "THREATEN", "conditional threat", "13"
         elif etype in INTENT_TYPES and status == "planned":
             cameo = "03"
@@ -647,6 +662,8 @@ class EventExtractor:
             return [replace(ev, target=[t for t in ev.target if t not in ev.source])]
         groups = [args.index.of_token(t) for t in expand_conj(src_tokens[0])]
         groups = [g for g in groups if g]
+        if len(groups) < 2 and set(ev.target) == set(ev.source):
+            groups = [[a] for a in ev.source]  # "the two sides clashed": each vs the other
         if len(groups) < 2:
             return [ev]
         out = []
@@ -655,23 +672,6 @@ class EventExtractor:
             out.append(replace(ev, id=eid, source=list(group),
                                target=[t for t in ev.target if t not in group]))
         return out
-
-    @staticmethod
-    def _conditional_threat(tok: Token) -> bool:
-        """A future act with its own "unless/if" clause: "will withdraw unless Y agrees"."""
-        verb = tok
-        if tok.pos_ in {"NOUN", "PROPN"}:
-            verb = light_governor(tok) or tok
-        for _ in range(3):  # "threatened to withdraw", "said it would withdraw"
-            future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
-            cond = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
-                                                 for m in c.children) for c in verb.children)
-            if future and cond:
-                return True
-            if verb.dep_ not in {"xcomp", "conj"} or verb.head.i == verb.i:
-                return False
-            verb = verb.head
-        return False
 
     def _is_light(self, verb: Token) -> bool:
         return verb.lemma_.lower() in self.patterns.light_verbs

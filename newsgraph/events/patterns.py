@@ -79,6 +79,11 @@ class TriggerEntry(BaseModel):
     blocked_by: list[str] = Field(default_factory=list)  # child lemma or "dep:<dep>" that vetoes
     person_source: bool = False  # fires only with a person as source (a visit, not troops)
     participants: bool = False  # all sources are participants ("X, Y and Z attended ...")
+    # a two-sided act: "X and Y clashed", "the two sides exchanged fire" is each against the
+    # other, as with "each other"
+    mutual: bool = False
+    # the required word stays free for its own rule: "condemned X's attack" keeps the attack
+    keep_required: bool = False
 
     @field_validator("type")
     @classmethod
@@ -219,6 +224,8 @@ class Trigger:
     blocked_by: frozenset[str] = frozenset()
     person_source: bool = False
     participants: bool = False
+    mutual: bool = False  # with coordinated subjects and no target: each against the other
+    keep_required: bool = False  # the required word may trigger its own rule too
 
 
 DEFAULT_CAMEO = {
@@ -355,6 +362,7 @@ def _expand(entry: TriggerEntry, nominal: bool, wordsets: dict[str, list[str]],
             target_optional=t_opt, status=entry.status, nominal=nominal,
             light_only=entry.light_only, blocked_by=frozenset(b.lower() for b in entry.blocked_by),
             person_source=entry.person_source, participants=entry.participants,
+            mutual=entry.mutual, keep_required=entry.keep_required,
         )
         for lemma in entry.lemmas
     ]
