@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.events.aims import aim_objects, under_reason
 from newsgraph.events.args import (
     ActorIndex,
     expand_conj,
@@ -29,6 +30,7 @@ from newsgraph.events.patterns import PatternSet
 from newsgraph.events.states import state_of
 
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "conj", "acl"}
+AIMED = frozenset({"ASSAULT", "COERCE"})  # noun triggers that happen where they aim
 MEDIATED_PREPS = frozenset({"in", "after", "during", "through", "following"})
 TIME_PREPS = frozenset({"after", "before", "following", "since", "during", "amid", "over",
                         "despite", "because"})
@@ -420,6 +422,11 @@ class Context:
         holders += [o for h in list(holders) for p in h.children
                     if p.dep_ == "prep" and p.lower_ in MEDIATED_PREPS for o in pobjs(p)
                     if "CONSULT" in self.noun_types.get(o.lemma_.lower(), ())]
+        if trigger.pos_ in {"VERB", "AUX"}:  # "agreed to a ceasefire brokered by X"
+            holders += [o for c in trigger.children
+                        for o in ([c] if c.dep_ == "dobj" else pobjs(c) if c.dep_ == "prep"
+                                  else [])
+                        if {"AGREE", "CONSULT"} & self.noun_types.get(o.lemma_.lower(), set())]
         for h in holders:
             for c in h.children:
                 lem = c.lemma_.lower()
@@ -488,9 +495,24 @@ class Context:
                 elif c.dep_ == "advmod" and c.lower_ in {"where", "there"}:
                     continue
         names += self._target_place_names(holders, preps)
+        names += self._aim_place_names(trigger, object_place)
         names += self._venue_names(trigger)
         names += self._talks_place_names(holders, preps)
         return list(dict.fromkeys(names))
+
+    def _aim_place_names(self, trigger: Token, object_place: bool) -> list[str]:
+        """"(carried out) air strikes on military sites in Iran", "launched attacks against
+        dozens of targets in C": a strike happens where its aim lies (the aim's noun phrase,
+        read as the verb form's object is: "struck targets in C")."""
+        aimed = [t for t in [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+                 if AIMED & self.noun_types.get(t.lemma_.lower(), set())
+                 or (t.i == trigger.i and object_place)]
+        objs = [o for t in aimed for o in aim_objects(t, self.index.token_actor)]
+        # the phrase's locative "in C" first, even when C is also a party ("sites in Iran")
+        return [n for o in objs for t in self._place_phrase(o) for c in t.children
+                if c.dep_ == "prep" and c.lower_ in self.cues.locative_preps
+                for p in pobjs(c) for n in self._names_in(p)] + [
+                    n for o in objs for n in self._names_in(o, skip_actors=True)]
 
     def _talks_place_names(self, holders: list[Token], preps: set[str]) -> list[str]:
         """Where the talks an act followed were held ("signed a deal after ten days of
@@ -551,8 +573,8 @@ class Context:
                 continue
             path = [a for a in t.ancestors if a.i not in own and root.i != a.i
                     and a.dep_ in {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj"}]
-            if path:
-                continue
+            if path or under_reason(t, own, self.event_nouns):
+                continue  # "fired at X in response to the killing of Y in C": not in C
             if t.head.i != trigger.i and t.head.pos_ in {"NOUN", "PROPN"} \
                     and etype not in self.noun_types.get(t.head.lemma_.lower(), {etype}):
                 continue  # "will not support a campaign in C": C is where the campaign goes on
