@@ -230,3 +230,14 @@ def test_actors_capital_acting_is_never_the_setting(nlp, resolver) -> None:
             "Congo by road. Kinshasa cut diplomatic ties with Kigali.")
     actors, _ = run(nlp, resolver, text)
     assert "country:COD" in {a.id for a in actors}
+
+
+@pytest.mark.parametrize(("text", "not_alias"), [
+    ("Fighting in Misrata went on. Cabinet approved the plan on Tuesday.", "Cabinet"),
+    ("Fighting in Misrata went on. Ministry officials denied it.", "Ministry"),
+])
+def test_agents_bare_agent_noun_is_no_alias(nlp, resolver, text: str, not_alias: str) -> None:
+    """A capitalised bare agent noun ("Cabinet" at a sentence start) names no one: it is no
+    alias of the state it stands for (aliases decide identity across articles)."""
+    actors, _ = run(nlp, resolver, text)
+    assert not any(not_alias in a.aliases for a in actors)

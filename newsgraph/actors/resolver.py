@@ -90,8 +90,7 @@ class _Cand:
 
 def _title_case_line(span: Span) -> bool:
     """Whether the span's line is a title-case headline: most of its words capitalised."""
-    doc = span.doc
-    lo = span.start
+    doc, lo = span.doc, span.start
     while lo > 0 and "\n" not in doc[lo - 1].whitespace_ and "\n" not in doc[lo - 1].text:
         lo -= 1
     hi = span.end
@@ -783,7 +782,8 @@ class ActorResolver:
                     in_dictionary=e is not None, part_of=e.part_of if e else None,
                 )
                 actors[c.actor_id] = actor
-            named = c.how not in ("agent", "title", "metonym") or not c.surface.islower()
+            named = c.how not in ("agent", "title", "metonym") or not c.surface.islower() and (
+                c.how != "agent" or " " in c.surface.strip())  # "Cabinet" names no one
             for form in (c.surface if named else "", c.title_surface):  # not "head", "head X"
                 form = re.sub(r"^(the|The)\s+", "", form.strip())
                 if form and form != actor.name and form not in actor.aliases \
