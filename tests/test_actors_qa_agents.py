@@ -59,6 +59,14 @@ def test_no_state_where_none_acts(nlp, resolver, text: str, not_id: str) -> None
     assert "agent:KEN-MIL" not in {a.id for a in actors}
 
 
-def test_a_ministry_owned_by_a_state_is_no_nameless_actor(nlp, resolver) -> None:
-    actors, _ = resolve(nlp, resolver, "China's Foreign Ministry said the talks would go on.")
-    assert "Foreign Ministry" not in {a.name for a in actors}
+@pytest.mark.parametrize(("text", "body"), [
+    ("China's Foreign Ministry said the talks would go on.", "Foreign Ministry"),
+    ("Fighting near Kharkiv went on. The Ministry of Defense said it had downed drones.",
+     "Ministry of Defense"),
+])
+def test_a_ministry_named_by_its_portfolio_is_no_nameless_actor(nlp, resolver, text: str,
+                                                               body: str) -> None:
+    """A ministry named only by its portfolio is its state's body (the possessor, else the
+    state the story is about), never an actor of its own named "Ministry of Defense"."""
+    actors, _ = resolve(nlp, resolver, text)
+    assert body not in {a.name for a in actors}

@@ -37,7 +37,7 @@ from newsgraph.actors.guards import (
     case_form,
     implausible_match,
     is_dateline,
-    owned_body,
+    portfolio_body,
     word_before_surname,
 )
 from newsgraph.actors.names import (
@@ -577,7 +577,7 @@ class ActorResolver:
         if root.dep_ == "nsubj" and reporting and head.lemma_.lower() not in {"say", "tell"}:
             return False  # "Reuters reported"
         return not (root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
-                    or owned_body(core))  # "Russia's Foreign Ministry": Russia acts
+                    or portfolio_body(core))  # "Russia's Foreign Ministry": Russia acts
 
     # ---------------------------------------------------------------- roles
     def _add_roles(self, cand: _Cand, core: Span) -> None:
