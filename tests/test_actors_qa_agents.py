@@ -63,6 +63,8 @@ def test_no_state_where_none_acts(nlp, resolver, text: str, not_id: str) -> None
     ("China's Foreign Ministry said the talks would go on.", "Foreign Ministry"),
     ("Fighting near Kharkiv went on. The Ministry of Defense said it had downed drones.",
      "Ministry of Defense"),
+    ("Forces loyal to the Blue Hand Council seized the depot, the defence ministry said.",
+     "defence ministry"),
 ])
 def test_a_ministry_named_by_its_portfolio_is_no_nameless_actor(nlp, resolver, text: str,
                                                                body: str) -> None:

@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.dictionary import DictEntry
+from newsgraph.actors.guards import portfolio_body
 from newsgraph.actors.names import POSSESSIVE_MARKS, fold, slug
 from newsgraph.actors.references import CandLike, Reference
 from newsgraph.datafiles import data_path, load_data_file
@@ -246,6 +247,8 @@ class AgentFinder:
                                          name=owner.name, entry=owner.entry))
                 continue
             owner_tok = self._unknown_owner(span, taken) if group.state else None
+            if owner_tok is not None and portfolio_body(span.doc[owner_tok.left_edge.i:span.end]):
+                owner_tok = None  # "the defence ministry": a portfolio, not a place owning it
             if owner_tok is not None:
                 # "Gaza's health ministry": the ministry of a place that is no known actor,
                 # not of the article's main country
