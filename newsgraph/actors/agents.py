@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +86,7 @@ class AgentFileModel(BaseModel):
     own_force_verbs: list[str] = Field(default_factory=list)
     with_force_verbs: list[str] = Field(default_factory=list)
     rival_qualifiers: list[str] = Field(default_factory=list)
+    generic_rival_qualifiers: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,7 @@ class AgentLexicon:
     own_force_verbs: set[str] = field(default_factory=set)
     with_force_verbs: set[str] = field(default_factory=set)
     rival_qualifiers: set[str] = field(default_factory=set)
+    generic_rival_qualifiers: set[str] = field(default_factory=set)
 
     @property
     def max_words(self) -> int:
@@ -140,6 +142,7 @@ def load_agents(extra_files: Sequence[str | Path] = ()) -> AgentLexicon:
         lex.own_force_verbs |= {w.lower() for w in m.own_force_verbs}
         lex.with_force_verbs |= {w.lower() for w in m.with_force_verbs}
         lex.rival_qualifiers |= {w.lower() for w in m.rival_qualifiers}
+        lex.generic_rival_qualifiers |= {w.lower() for w in m.generic_rival_qualifiers}
     return lex
 
 
@@ -277,11 +280,29 @@ class AgentFinder:
             qualified = self._conjunct_country(span, by_tok)
             if qualified is not None and group.state:
                 told[group.sector] = qualified
-            actor_id, name, iso3 = agent_actor(
-                group, qualified or told.get(group.sector) or country)
+            state = qualified or told.get(group.sector) or country
+            army = self._state_military(state, span) \
+                if state is not None and group.state and group.sector == "MIL" else None
+            if army is not None:  # "soldiers" of a state whose one regular army is known: it
+                out.append(Reference(**base, actor_id=army.id, kind=army.kind,  # (not a twin)
+                                     name=army.name, entry=army))
+                continue
+            actor_id, name, iso3 = agent_actor(group, state)
             out.append(Reference(**base, actor_id=actor_id, kind="organization", name=name,
                                  country=iso3, sector=group.sector))
-        return out
+        return self._merge_rivals(out)
+
+    def _merge_rivals(self, refs: list[Reference]) -> list[Reference]:
+        """"the eastern government" ... "the rival administration": a government set apart
+        only by a generic qualifier (agents file ``generic_rival_qualifiers``) is the one
+        rival government the article sets apart by a specific one, when there is one."""
+        generic = self.lex.generic_rival_qualifiers
+        specific = {r.actor_id: r for r in refs if r.alias and r.name.split()[0] not in generic}
+        if len(specific) != 1:
+            return refs
+        lead = next(iter(specific.values()))
+        return [replace(r, actor_id=lead.actor_id, name=lead.name)
+                if r.alias and r.name.split()[0] in generic else r for r in refs]
 
     def _rival(self, span: Span, group: AgentGroup, country: DictEntry | None) -> Reference | None:
         """"the eastern(-based) government", "the rival authorities", "a parallel
@@ -303,7 +324,7 @@ class AgentFinder:
                         if t.lower_ not in ("-", "based"))
         name = f"{qual} {group.label} ({country.name})"
         return Reference(start=words.start_char, end=words.end_char, surface=words.text,
-                         how="agent", tok_start=first, tok_end=span.end,
+                         how="agent", alias=words.text, tok_start=first, tok_end=span.end,
                          actor_id=f"org:{slug(name)}", kind="organization", name=name,
                          country=country.iso3 or country.id.split(":", 1)[1], sector="GOV")
 

@@ -98,6 +98,8 @@ class CuesModel(BaseModel):
     credit_markers: list[str] = Field(default_factory=list)
     not_actors: list[str] = Field(default_factory=list)
     non_actor_words: list[str] = Field(default_factory=list)
+    non_actor_heads: list[str] = Field(default_factory=list)
+    weapon_nouns: list[str] = Field(default_factory=list)
     settlement_nouns: list[str] = Field(default_factory=list)
     place_of_nouns: list[str] = Field(default_factory=list)
     person_verbs: list[str] = Field(default_factory=list)

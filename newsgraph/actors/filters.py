@@ -58,6 +58,19 @@ def is_month(name: str) -> bool:
     return name.strip().lower() in _MONTHS
 
 
+def names_non_actor(name: str, tail_words: set[str], head_words: set[str] | None = None) -> bool:
+    """Whether a name's words make it a document, event, building or operation, not an actor.
+
+    A word of ``tail_words`` counts after the first word ("Berlin Conference", "Saydnaya
+    Prison"); a word of ``head_words`` counts as the first word of a longer name
+    ("Operation Sindoor", "Storm Daniel"): military operations and named storms are what
+    actors launch or suffer, never who acts."""
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    if any(w.lower() in tail_words for w in words[1:]):
+        return True
+    return bool(head_words) and len(words) > 1 and words[0].lower() in head_words
+
+
 class NonActorFilter:
     """Tells NER-only names that are places or designations (see the module docstring).
 
@@ -90,9 +103,16 @@ class NonActorFilter:
     def not_actor(self, core: Span, name: str, person: bool = False, titled: bool = False) -> bool:
         """Whether the NER-only name ``name`` (its tokens ``core``) is no actor; ``person``:
         NER called it a person; ``titled``: a title stands before it ("King Hassan")."""
-        if is_designation(name) or is_month(name):
+        if is_designation(name) or is_month(name) or self._weapon_compound(core):
             return True
         return self.is_place(core, name, person, titled)
+
+    def _weapon_compound(self, core: Span) -> bool:
+        """"Patriot air defence systems", "Storm Shadow missiles": a name modifying a
+        weapon noun (``weapon_nouns``) names a weapon system, not who wields it."""
+        root = core.root
+        return root.dep_ in ("compound", "nmod") and root.head.i > root.i \
+            and self._cues.has("weapon_nouns", root.head.lower_)
 
     # ------------------------------------------------------------------ places
     def is_place(self, core: Span, name: str, person: bool = False, titled: bool = False) -> bool:

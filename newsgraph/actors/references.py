@@ -137,6 +137,7 @@ class Reference:
     tok_end: int = 0
     country: str | None = None
     sector: str | None = None
+    alias: str = ""  # a lower-case description that names the actor ("eastern government")
 
 
 @dataclass

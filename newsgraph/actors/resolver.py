@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.agents import AgentFinder, is_lowercase_doc, load_agents
 from newsgraph.actors.dictionary import ActorDictionary, DictEntry, is_acronym
-from newsgraph.actors.filters import NonActorFilter, bio_sentences
+from newsgraph.actors.filters import NonActorFilter, bio_sentences, names_non_actor
 from newsgraph.actors.guards import ARTICLE_TOKENS as _ARTICLE_TOKENS
 from newsgraph.actors.guards import (
     case_form,
@@ -167,7 +167,7 @@ class ActorResolver:
         main_acts = main is not None and any(c.actor_id == main.id for c in kept)
         refs += [_Cand(start=r.start, end=r.end, surface=r.surface, how=r.how, actor_id=r.actor_id,
                        entry=r.entry, kind=r.kind, name=r.name, tok_start=r.tok_start,
-                       tok_end=r.tok_end, country=r.country, sector=r.sector)
+                       tok_end=r.tok_end, country=r.country, sector=r.sector, title_surface=r.alias)
                  for r in self._agents.find(doc, [*cands, *refs], masked, main, lowercase, main_acts)]
         return self._build(kept + refs, article)
 
@@ -558,7 +558,7 @@ class ActorResolver:
             return False
         if f in self._titles_folded or f in self._not_actors or f in self._outlets:
             return False
-        if any(w.lower() in self._non_actor_words for w in re.split(r"[\s-]+", name)[1:]):
+        if names_non_actor(name, self._non_actor_words, self._cues.sets.get("non_actor_heads")):
             return False
         return not all(w.lower().rstrip(".") in self._title_words for w in name.split())
 
