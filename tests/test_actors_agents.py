@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+from actorkit import resolver_with
 
 from newsgraph.actors.agents import AgentGroup, agent_actor, is_lowercase_doc, load_agents
 from newsgraph.actors.dictionary import load_dictionary
@@ -34,9 +35,7 @@ entries:
 
 @pytest.fixture(scope="module")
 def resolver(tmp_path_factory: pytest.TempPathFactory) -> ActorResolver:
-    user: Path = tmp_path_factory.mktemp("actors") / "user.yaml"
-    user.write_text(USER_YAML, encoding="utf-8")
-    return ActorResolver(load_dictionary([user]))
+    return resolver_with(tmp_path_factory, USER_YAML)
 
 
 def run(nlp: spacy.Language, resolver: ActorResolver, text: str) -> tuple[list[Actor], list[Mention]]:

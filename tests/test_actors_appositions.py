@@ -7,15 +7,11 @@ Sentences are invented; the people and the mission are invented in a user file.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import spacy
+from actorkit import mentions_of, resolver_with
 
 from newsgraph.actors.appositions import name_close
-from newsgraph.actors.dictionary import load_dictionary
 from newsgraph.actors.resolver import ActorResolver
-from newsgraph.records import Article, Mention
 
 USER_YAML = """provenance: invented actors for tests
 entries:
@@ -60,16 +56,7 @@ entries:
 
 @pytest.fixture(scope="module")
 def resolver(tmp_path_factory: pytest.TempPathFactory) -> ActorResolver:
-    user: Path = tmp_path_factory.mktemp("actors") / "user.yaml"
-    user.write_text(USER_YAML, encoding="utf-8")
-    return ActorResolver(load_dictionary([user]))
-
-
-def mentions_of(nlp: spacy.Language, resolver: ActorResolver, text: str,
-                published: str) -> list[Mention]:
-    article = Article(doc_id="t", text=text, content_hash="h", published=published)
-    _, mentions = resolver.resolve(nlp(text), article)
-    return mentions
+    return resolver_with(tmp_path_factory, USER_YAML)
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 import spacy
+from actorkit import resolver_with
 
-from newsgraph.actors.dictionary import load_dictionary
 from newsgraph.actors.names import role_held
 from newsgraph.actors.references import load_reference_cues
 from newsgraph.actors.resolver import ActorResolver
@@ -56,9 +56,7 @@ entries:
 
 @pytest.fixture(scope="module")
 def resolver(tmp_path_factory: pytest.TempPathFactory) -> ActorResolver:
-    user: Path = tmp_path_factory.mktemp("actors") / "user.yaml"
-    user.write_text(USER_YAML, encoding="utf-8")
-    return ActorResolver(load_dictionary([user]))
+    return resolver_with(tmp_path_factory, USER_YAML)
 
 
 def run(nlp: spacy.Language, resolver: ActorResolver, text: str,

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import spacy
+from actorkit import resolver_with
 
-from newsgraph.actors.dictionary import load_dictionary
 from newsgraph.actors.resolver import ActorResolver
 from newsgraph.records import Actor, Article, Mention
 
@@ -31,9 +29,7 @@ entries:
 
 @pytest.fixture(scope="module")
 def resolver(tmp_path_factory: pytest.TempPathFactory) -> ActorResolver:
-    user: Path = tmp_path_factory.mktemp("actors") / "user.yaml"
-    user.write_text(USER_YAML, encoding="utf-8")
-    return ActorResolver(load_dictionary([user]))
+    return resolver_with(tmp_path_factory, USER_YAML)
 
 
 def run(nlp: spacy.Language, resolver: ActorResolver, text: str) -> tuple[list[Actor], list[Mention]]:

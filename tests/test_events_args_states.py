@@ -7,9 +7,8 @@ states are real dictionary entries.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from actorkit import user_actor_file
 
 from newsgraph.pipeline import Analyzer
 from newsgraph.records import Article
@@ -34,9 +33,7 @@ entries:
 
 @pytest.fixture(scope="module")
 def analyzer(tmp_path_factory: pytest.TempPathFactory) -> Analyzer:
-    user: Path = tmp_path_factory.mktemp("actors") / "user.yaml"
-    user.write_text(USER_YAML, encoding="utf-8")
-    return Analyzer(actor_files=[user])
+    return Analyzer(actor_files=[user_actor_file(tmp_path_factory, USER_YAML)])
 
 
 @pytest.mark.parametrize(("text", "source", "target"), [

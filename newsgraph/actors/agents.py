@@ -161,12 +161,17 @@ def is_lowercase_doc(doc: Doc, ratio: float = 0.02) -> bool:
 def agent_actor(group: AgentGroup, country: DictEntry | None) -> tuple[str, str, str | None]:
     """Stable (id, name, country iso3) of an agent, qualified by a country for state agents."""
     if group.state and country is not None:
-        iso3 = country.iso3 or country.id.split(":", 1)[1]
+        iso3 = country.iso3_code
         demonym = country.demonyms[0] if country.demonyms else country.name
         return f"agent:{iso3}-{group.sector}", f"{demonym} {group.label}", iso3
     if group.state:
         return f"agent:{group.sector}", group.label, None
     return f"agent:{_slug(group.label)}", group.label, None
+
+
+def _entry_ref(base: dict[str, Any], entry: DictEntry) -> Reference:
+    """A reference (span fields ``base``) to a dictionary actor."""
+    return Reference(**base, actor_id=entry.id, kind=entry.kind, name=entry.name, entry=entry)
 
 
 def _slug(label: str) -> str:
@@ -224,8 +229,7 @@ class AgentFinder:
                 # possessor state's own armed forces
                 army = self._state_military(state, span)
                 if army is not None:
-                    out.append(Reference(**base, actor_id=army.id, kind=army.kind,
-                                         name=army.name, entry=army))
+                    out.append(_entry_ref(base, army))
                 else:
                     actor_id, name, iso3 = agent_actor(group, state)
                     out.append(Reference(**base, actor_id=actor_id, kind="organization",
@@ -240,8 +244,7 @@ class AgentFinder:
             if group.anaphoric:  # "the group", "the movement": only a named group before it
                 entry = self._antecedent(span, group, named, country)
                 if entry is not None:
-                    out.append(Reference(**base, actor_id=entry.id, kind=entry.kind,
-                                         name=entry.name, entry=entry))
+                    out.append(_entry_ref(base, entry))
                 continue
             owner = self._owner(span, group, by_tok)
             if owner is not None:
@@ -272,8 +275,7 @@ class AgentFinder:
                     and country is not None:
                 entry = country  # "the government" of the article's state is the state
             if entry is not None:
-                out.append(Reference(**base, actor_id=entry.id, kind=entry.kind, name=entry.name,
-                                     entry=entry))
+                out.append(_entry_ref(base, entry))
                 continue
             # "the Egyptian army and police ... killed 50 police officers": a state agent
             # keeps the state an earlier mention of its sector was qualified by
@@ -283,9 +285,8 @@ class AgentFinder:
             state = qualified or told.get(group.sector) or country
             army = self._state_military(state, span) \
                 if state is not None and group.state and group.sector == "MIL" else None
-            if army is not None:  # "soldiers" of a state whose one regular army is known: it
-                out.append(Reference(**base, actor_id=army.id, kind=army.kind,  # (not a twin)
-                                     name=army.name, entry=army))
+            if army is not None:  # "soldiers" of a state whose one regular army is known
+                out.append(_entry_ref(base, army))
                 continue
             actor_id, name, iso3 = agent_actor(group, state)
             out.append(Reference(**base, actor_id=actor_id, kind="organization", name=name,
@@ -326,7 +327,7 @@ class AgentFinder:
         return Reference(start=words.start_char, end=words.end_char, surface=words.text,
                          how="agent", alias=words.text, tok_start=first, tok_end=span.end,
                          actor_id=f"org:{slug(name)}", kind="organization", name=name,
-                         country=country.iso3 or country.id.split(":", 1)[1], sector="GOV")
+                         country=country.iso3_code, sector="GOV")
 
     def _conjunct_country(self, span: Span, by_tok: dict[int, CandLike]) -> DictEntry | None:
         """"the Egyptian army and police": a state qualifier of the first conjunct qualifies
@@ -414,7 +415,7 @@ class AgentFinder:
             if head.dep_ in ("dobj", "pobj", "dative") else set()
         words = {t.lower_ for t in span}
         army = group.state and group.sector == "MIL"
-        iso3 = (country.iso3 or country.id.split(":", 1)[1]) if country is not None else None
+        iso3 = country.iso3_code if country is not None else None
 
         def fits(e: DictEntry) -> bool:
             if group.anaphoric and group.name_head:  # "the council": the UN Security Council
@@ -494,7 +495,7 @@ class AgentFinder:
         d = self.countries
         if d is None:
             return None
-        iso3 = country.iso3 or country.id.split(":", 1)[1]
+        iso3 = country.iso3_code
         for phrase in dict.fromkeys([span.text, span[-1].text]):  # "military junta", "junta"
             for owner in [*country.demonyms, f"{country.name}'s"]:
                 e = d.lookup(f"{owner} {phrase}")

@@ -18,7 +18,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from newsgraph.actors.names import fold, same_name, translit_key
+from newsgraph.actors.names import fold, is_acronym, same_name, translit_key
 from newsgraph.datafiles import data_path, load_data_file
 from newsgraph.errors import DataFileError
 
@@ -141,6 +141,11 @@ class DictEntry:
         """Canonical name, aliases and acronyms."""
         return [self.name, *self.aliases, *self.acronyms]
 
+    @property
+    def iso3_code(self) -> str:
+        """ISO alpha-3 of a country entry (from its id when the file gave none)."""
+        return self.iso3 or self.id.split(":", 1)[1]
+
 @dataclass
 class Cues:
     """Merged cue word lists, lower-cased into sets where the resolver tests membership."""
@@ -151,20 +156,6 @@ class Cues:
 
     def has(self, kind: str, word: str) -> bool:
         return word.lower() in self.sets.get(kind, set())
-
-
-def is_acronym(alias: str) -> bool:
-    """Short capitalised forms (UN, LNA, HoR, U.S., 5+5, M23, G7) are matched case-sensitively."""
-    compact = re.sub(r"[\s.]", "", alias)
-    if not compact or len(compact) > 8 or " " in alias.strip() and not compact.isupper():
-        return False
-    if not any(c.isalpha() for c in compact):
-        return any(c.isdigit() for c in compact)
-    upper = sum(c.isupper() for c in compact)
-    lower = sum(c.islower() for c in compact)
-    if upper and not lower and any(c.isdigit() for c in compact):
-        return True  # a code: M23, G7, P5, F-16
-    return upper >= 2 and upper > lower
 
 
 def acronym_form(surface: str) -> str:

@@ -28,8 +28,6 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
-from collections import Counter
-from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -88,17 +86,6 @@ class NonActorFilter:
         if self._gazetteer is None:
             self._gazetteer = Gazetteer()
         return self._gazetteer
-
-    def place_countries(self, doc: Doc, skip: Callable[[Span], bool]) -> Counter[str]:
-        """ISO alpha-2 countries of the towns and regions the article names as places
-        (GPE/LOC entities the gazetteer resolves below country level; ``skip``: datelines)."""
-        out: Counter[str] = Counter()
-        for ent in doc.ents:
-            if ent.label_ in ("GPE", "LOC") and not skip(ent):
-                place = self.gazetteer.lookup(ent.text)
-                if place is not None and place.country and place.precision != "country":
-                    out[place.country] += 1
-        return out
 
     def not_actor(self, core: Span, name: str, person: bool = False, titled: bool = False) -> bool:
         """Whether the NER-only name ``name`` (its tokens ``core``) is no actor; ``person``:

@@ -265,10 +265,23 @@ def slug(name: str) -> str:
     """Id-safe form of a name: its transliteration key with hyphens, so that spellings of
     one name share an id. An acronym keeps its letters: folded like an Arabic name, USAID
     would become "asad", the id an unknown Assad would get."""
-    compact = re.sub(r"[\s.]", "", name)
-    if 1 < len(compact) <= 8 and compact.isupper() and compact.isalnum():
-        return compact.lower()
-    return translit_key(name).replace(" ", "-")
+    letters = re.sub(r"[^a-z0-9]", "", name.lower()) if is_acronym(name) else ""
+    return letters or translit_key(name).replace(" ", "-")
+
+
+def is_acronym(alias: str) -> bool:
+    """Short capitalised forms (UN, LNA, HoR, U.S., 5+5, M23, G7) are matched case-sensitively."""
+    compact = re.sub(r"[\s.]", "", alias)
+    if not compact or len(compact) > 8 or " " in alias.strip() and not compact.isupper():
+        return False
+    if not any(c.isalpha() for c in compact):
+        return any(c.isdigit() for c in compact)
+    upper = sum(c.isupper() for c in compact)
+    lower = sum(c.islower() for c in compact)
+    if upper and not lower and any(c.isdigit() for c in compact):
+        return True  # a code: M23, G7, P5, F-16
+    return upper >= 2 and upper > lower
+
 
 
 _YEAR_SPAN = re.compile(r"(?<!\d)(\d{4})\s*[-–]\s*(\d{4})?(?!\d)")

@@ -491,7 +491,7 @@ class ReferenceFinder:
             return Reference(start=qual.start_char, end=t.idx + len(t.text), surface=doc[s:t.i + 1].text,
                              how="demonym", actor_id=f"org:{slug(name)}", kind="organization",
                              name=name, tok_start=s, tok_end=t.i + 1,
-                             country=country.iso3 or country.id.split(":", 1)[1] if country else None,
+                             country=country.iso3_code if country else None,
                              sector=sector)
         return None
 

@@ -57,7 +57,7 @@ from newsgraph.actors.names import (
 )
 from newsgraph.actors.references import ReferenceFinder, load_reference_cues
 from newsgraph.actors.stateacts import OBJ_DEPS, StateActs
-from newsgraph.nlp.places import Gazetteer
+from newsgraph.nlp.places import Gazetteer, countries_named
 from newsgraph.records import Actor, Article, Mention
 
 _NER_LABELS = {"PERSON", "ORG"}
@@ -161,8 +161,8 @@ class ActorResolver:
         cands = [c for c in cands if not (c.place_like and any(
             a < c.tok_end and c.tok_start < b for a, b in spans))]  # "Sudanese" of "Sudanese rebels"
         told = [c for c in cands if not (c.place_like and is_dateline(doc, c.tok_start, c.tok_end))]
-        main = self._main_country(told, self._filter.place_countries(  # not "JAKARTA -"
-            doc, lambda e: is_dateline(doc, e.start, e.end)))
+        main = self._main_country(told, countries_named(doc, self._filter.gazetteer.lookup,  # not
+            lambda e: is_dateline(doc, e.start, e.end), below_country=True))  # "JAKARTA -"
         kept = self._keep_acting_states(told)
         main_acts = main is not None and any(c.actor_id == main.id for c in kept)
         refs += [_Cand(start=r.start, end=r.end, surface=r.surface, how=r.how, actor_id=r.actor_id,

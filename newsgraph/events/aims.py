@@ -3,7 +3,8 @@
 Why: "air strikes on military sites in Iran" happen in Iran (the place of the strike's aim),
 while "Iran fired missiles at Israel in response to the killing of Y in Beirut" did not happen
 in Beirut: a place inside a reason or retaliation phrase belongs to the act that phrase names.
-Only grammar words live here; the event nouns come from the pattern files.
+Only grammar words live here; the event nouns and the reason nouns ("in response to", lexicon
+``reason_nouns``) come from the pattern files.
 """
 
 from __future__ import annotations
@@ -16,8 +17,6 @@ from newsgraph.nlp.syntax import pobjs
 
 # "strikes on/against X", "fired at X": the object these introduce is what the act aims at
 AIM_PREPS = frozenset({"on", "upon", "against", "at"})
-# "in response to", "in retaliation for", "in reprisal for", "in revenge for"
-REASON_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "reaction"})
 # "after / over / following" + an event noun: the earlier act, told as the reason or time
 REASON_PREPS = frozenset({"after", "over", "following"})
 
@@ -29,23 +28,25 @@ def aim_objects(trigger: Token, skip: Collection[int] = ()) -> list[Token]:
             for o in pobjs(c) if o.i not in skip]
 
 
-def reason_phrase(prep: Token, event_nouns: Collection[str]) -> bool:
+def reason_phrase(prep: Token, event_nouns: Collection[str],
+                  reason_nouns: Collection[str]) -> bool:
     """Whether a preposition opens a reason phrase: "in response to ...", "in retaliation
     for ...", or "after / over / following" + an event noun ("after the attack on ...")."""
     if prep.dep_ != "prep":
         return False
     objs = pobjs(prep)
-    if prep.lower_ == "in" and any(o.lemma_.lower() in REASON_NOUNS for o in objs):
+    if prep.lower_ == "in" and any(o.lemma_.lower() in reason_nouns for o in objs):
         return True
     return prep.lower_ in REASON_PREPS and any(o.lemma_.lower() in event_nouns for o in objs)
 
 
-def under_reason(tok: Token, stop: Collection[int], event_nouns: Collection[str]) -> bool:
+def under_reason(tok: Token, stop: Collection[int], event_nouns: Collection[str],
+                 reason_nouns: Collection[str]) -> bool:
     """Whether ``tok`` hangs inside a reason phrase below the tokens in ``stop`` (the trigger
     and its governors): its places are those of the act the phrase names."""
     for a in [tok, *tok.ancestors]:
         if a.i in stop:
             return False
-        if reason_phrase(a, event_nouns):
+        if reason_phrase(a, event_nouns, reason_nouns):
             return True
     return False

@@ -74,7 +74,8 @@ class ActorIndex:
         self._gatherings: list[tuple[int, list[str]]] = []  # (char offset, participant ids)
         self._pairs: list[tuple[int, list[str]]] = []  # (char offset, the two parties)
 
-    def _pair_noun(self, tok: Token) -> bool:
+    def pair_noun(self, tok: Token) -> bool:
+        """"the two sides", "both parties": a noun that stands for the last pair told."""
         return tok.pos_ == "NOUN" and tok.lemma_.lower() in self.pair_nouns and any(
             c.lower_ in {"two", "both"} and c.dep_ in {"nummod", "det", "predet", "amod"}
             for c in tok.children)
@@ -206,7 +207,7 @@ class ActorIndex:
     def of_token(self, tok: Token, depth: int = 0) -> list[str]:
         """Actor ids a token stands for: its own mention, else its modifiers' mentions."""
         if tok.i in self.token_actor and not (self.token_actor[tok.i].startswith("agent:")
-                                              and self._pair_noun(tok)):
+                                              and self.pair_noun(tok)):
             return [self.token_actor[tok.i], *self._states_after_of(tok)]
         if tok.lower_ in PERSON_PRONOUNS and tok.pos_ == "PRON":
             who = self.resolve_pronoun(tok)
@@ -215,7 +216,7 @@ class ActorIndex:
             return self._reported_self(tok) or self._previous_subject(tok)
         if depth > 2 or tok.pos_ in {"VERB", "AUX"}:
             return []
-        if self._pair_noun(tok):
+        if self.pair_noun(tok):
             # "the two sides agreed", "both parties to sign": the two of the last act between two
             pair = self.pair_before(tok)
             if pair or tok.i not in self.token_actor:

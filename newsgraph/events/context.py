@@ -91,6 +91,7 @@ class Context:
             lemma for lemma, rules in patterns.verbs.items()
             if any(r.type == "REJECT" and len(r.words) == 1 and not r.required for r in rules))
         self.event_nouns = frozenset(patterns.nouns)
+        self.reason_nouns = frozenset(patterns.lexicon.reason_nouns)
         self.noun_types = {lemma: {r.type for r in rules} for lemma, rules in patterns.nouns.items()}
         self.quotes = [(m.start(), m.end()) for m in QUOTE_RE.finditer(doc.text)]
 
@@ -573,7 +574,7 @@ class Context:
                 continue
             path = [a for a in t.ancestors if a.i not in own and root.i != a.i
                     and a.dep_ in {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj"}]
-            if path or under_reason(t, own, self.event_nouns):
+            if path or under_reason(t, own, self.event_nouns, self.reason_nouns):
                 continue  # "fired at X in response to the killing of Y in C": not in C
             if t.head.i != trigger.i and t.head.pos_ in {"NOUN", "PROPN"} \
                     and etype not in self.noun_types.get(t.head.lemma_.lower(), {etype}):

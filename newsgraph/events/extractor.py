@@ -59,7 +59,7 @@ from newsgraph.events.dating import (
 )
 from newsgraph.events.merge import merge_repeats
 from newsgraph.events.occasions import KnownOccasions
-from newsgraph.events.pairs import HOSTILE_PAIR_TYPES, hostile_pair, is_pair_noun
+from newsgraph.events.pairs import HOSTILE_PAIR_TYPES, hostile_pair
 from newsgraph.events.patterns import PatternSet, Trigger
 from newsgraph.events.relatives import (
     announced_act,
@@ -76,6 +76,7 @@ from newsgraph.events.retold import (
 )
 from newsgraph.events.seats import SEAT_PENALTY, capital_place, seat_target, visited_capital
 from newsgraph.events.states import LOCATIVE_SLOTS, state_of
+from newsgraph.nlp.places import countries_named
 from newsgraph.records import Actor, Article, DateValue, Event, Evidence, Mention, Place
 
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
@@ -473,7 +474,7 @@ class EventExtractor:
                 break
         if rule.type in HOSTILE_PAIR_TYPES:  # "X attacked Y ... the two sides clashed"
             sides = [t for sl in rule.source for t in args.slot(tok, sl, rule.nominal)[0]
-                     if is_pair_noun(t, self.patterns.lexicon.pair_nouns)]
+                     if args.index.pair_noun(t)]
             pair = hostile_pair(tok, frame.earlier) if sides else []
             source, src_tokens = (pair, sides[:1]) if pair else (source, src_tokens)
         target: list[str] = [] if clause is None else [
@@ -731,16 +732,7 @@ class EventExtractor:
         """The most frequent country among resolved places of the article (for Tripoli)."""
         if self.gazetteer is None:
             return None
-        counts: Counter[str] = Counter()
-        cache: dict[str, str | None] = {}
-        for ent in doc.ents:
-            if ent.label_ not in {"GPE", "LOC"}:
-                continue
-            if ent.text not in cache:
-                place = self.gazetteer.lookup(ent.text)
-                cache[ent.text] = place.country if place else None
-            if cache[ent.text]:
-                counts[cache[ent.text]] += 1  # type: ignore[index]
+        counts = countries_named(doc, self.gazetteer.lookup)
         return counts.most_common(1)[0][0] if counts else None
 
     def _location(self, ctx: Context, tok: Token, rule: Trigger,

@@ -8,21 +8,12 @@ Y ... a deal for both sides to sign" is still the deal's parties).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from spacy.tokens import Token
 
 from newsgraph.events.args import PAIR_REACH
 from newsgraph.records import Event
 
 HOSTILE_PAIR_TYPES = frozenset({"ASSAULT"})
-
-
-def is_pair_noun(tok: Token, pair_nouns: Iterable[str]) -> bool:
-    """"the two sides", "both parties" (same test as the actor index's)."""
-    return tok.pos_ == "NOUN" and tok.lemma_.lower() in set(pair_nouns) and any(
-        c.lower_ in {"two", "both"} and c.dep_ in {"nummod", "det", "predet", "amod"}
-        for c in tok.children)
 
 
 def hostile_pair(tok: Token, earlier: list[Event]) -> list[str]:

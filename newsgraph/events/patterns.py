@@ -179,6 +179,8 @@ class Lexicon(BaseModel):
     office_nouns: list[str] = Field(default_factory=list)
     # "a resolution that demands X stop ...": a text that speaks for whoever adopted it
     document_nouns: list[str] = Field(default_factory=list)
+    # "in response to / in retaliation for the killing of X in C": the reason, not the place
+    reason_nouns: list[str] = Field(default_factory=list)
 
 
 class PatternFile(BaseModel):

@@ -41,10 +41,11 @@ import math
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from anyascii import anyascii
 from pydantic import BaseModel, ConfigDict, Field
@@ -53,6 +54,9 @@ from rapidfuzz import fuzz, process
 from newsgraph.datafiles import data_path, load_data_file
 from newsgraph.errors import DataFileError
 from newsgraph.records import Place
+
+if TYPE_CHECKING:  # spaCy is only needed by callers that hand in a parsed Doc
+    from spacy.tokens import Doc, Span
 
 Precision = Literal["site", "city", "region", "country"]
 
@@ -589,3 +593,19 @@ def _write_state(key: str, state: dict) -> None:
 def _named(place: Place, text: str, precision: str) -> Place:
     """The resolved place under the text's own name, at the given precision."""
     return Place(text, place.country, place.lat, place.lon, precision, place.geonameid)
+
+
+def countries_named(doc: Doc, lookup: Callable[[str], Place | None],
+                    skip: Callable[[Span], bool] | None = None,
+                    below_country: bool = False) -> Counter[str]:
+    """ISO alpha-2 countries of the places (GPE/LOC entities) an article names, one count per
+    mention: where the story happens. ``lookup``: a gazetteer's name lookup; ``skip``:
+    entities not to count (datelines); ``below_country``: only towns and regions."""
+    out: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC") and not (skip and skip(ent)):
+            place = lookup(ent.text)
+            if place is not None and place.country and not (
+                    below_country and place.precision == "country"):
+                out[place.country] += 1
+    return out
